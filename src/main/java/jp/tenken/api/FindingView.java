@@ -1,0 +1,19 @@
+package jp.tenken.api;
+
+import jp.tenken.engine.Finding;
+import jp.tenken.engine.Language;
+import jp.tenken.engine.RuleMessages;
+import jp.tenken.engine.Severity;
+import jp.tenken.engine.Target;
+
+import java.util.List;
+
+/** A finding as the contract shows it (§1): rule, severity, message in the reader's language, target. */
+public record FindingView(String ruleId, Severity severity, String message, Target target) {
+
+    public static List<FindingView> of(List<Finding> findings, RuleMessages messages, Language language) {
+        return findings.stream()
+                .map(f -> new FindingView(f.ruleId(), f.severity(), messages.render(f, language), f.target()))
+                .toList();
+    }
+}

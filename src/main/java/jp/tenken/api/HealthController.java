@@ -1,0 +1,16 @@
+package jp.tenken.api;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+
+import java.util.Map;
+
+/** Answers 200 once the service is up; the rule base is compiled before the server starts listening. */
+@Controller("/health")
+class HealthController {
+
+    @Get
+    Map<String, String> health() {
+        return Map.of("status", "UP");
+    }
+}

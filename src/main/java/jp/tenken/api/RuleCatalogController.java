@@ -1,0 +1,39 @@
+package jp.tenken.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import jp.tenken.engine.Language;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.engine.RuleDescriptor;
+import jp.tenken.engine.Severity;
+
+import java.util.List;
+
+/** GET /api/v1/rules: the rule catalogue as loaded from the rules folder. */
+@Controller("/api/v1/rules")
+class RuleCatalogController {
+
+    /** One rule of the catalogue (CONTRACT §6). */
+    record RuleView(String id, Severity severity, String title, String description, String family, String source) {
+    }
+
+    private final RuleBase ruleBase;
+
+    RuleCatalogController(RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
+    }
+
+    @Get
+    List<RuleView> rules(HttpRequest<?> request) {
+        Language language = Requests.language(request);
+        return ruleBase.rules().stream().map(r -> view(r, language)).toList();
+    }
+
+    private RuleView view(RuleDescriptor rule, Language language) {
+        String title = language == Language.JA ? rule.title()
+                : ruleBase.messages().describe(rule.id(), "title", language, rule.title());
+        String description = ruleBase.messages().describe(rule.id(), "description", language, "");
+        return new RuleView(rule.id(), rule.severity(), title, description, rule.family(), rule.source());
+    }
+}

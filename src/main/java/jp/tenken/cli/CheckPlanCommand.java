@@ -1,0 +1,81 @@
+package jp.tenken.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.inject.Inject;
+import jp.tenken.api.ErrorResponse;
+import jp.tenken.document.DocumentFormat;
+import jp.tenken.document.DocumentReader;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.engine.Language;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.engine.Severity;
+import jp.tenken.i18n.Texts;
+import jp.tenken.plan.PlanCheck;
+import jp.tenken.plan.PlanCheckResponse;
+import jp.tenken.plan.PlanChecker;
+import jp.tenken.plan.PlanDocument;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code check-plan FILE}: checks a plan file without a server or database; exit 0, 1 (an ERROR) or 2. */
+@Command(name = "check-plan", mixinStandardHelpOptions = true,
+        description = "Checks a plan file (JSON or YAML) against the plan rules and prints the findings.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:no ERROR finding", "1:at least one ERROR finding", "2:the file cannot be read or is not a valid plan"})
+public class CheckPlanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the plan, .json or .yaml")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (json: the body of POST /api/v1/plans/check)")
+    OutputFormat format;
+
+    @Option(names = "--lang", defaultValue = "ja", description = "ja or en")
+    String lang;
+
+    @Inject
+    DocumentReader reader;
+    @Inject
+    PlanChecker checker;
+    @Inject
+    RuleBase ruleBase;
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Override
+    public Integer call() throws IOException {
+        Language language = Language.of(lang);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            System.err.println(Texts.get(language, "document.unreadable", Map.of("detail", file + " (" + e.getClass().getSimpleName() + ")")));
+            return CommandLineMain.EXIT_UNUSABLE;
+        }
+        PlanCheck check;
+        try {
+            PlanDocument plan = reader.read(bytes, DocumentFormat.ofFileName(file.toString()), PlanDocument.class);
+            check = checker.check(plan);
+        } catch (DocumentRejectedException e) {
+            ErrorResponse error = ErrorResponse.of(e, language);
+            System.err.println(file + ": " + error.message());
+            error.violations().forEach(v -> System.err.println("  " + (v.path().isEmpty() ? "(document)" : v.path()) + ": " + v.message()));
+            return CommandLineMain.EXIT_UNUSABLE;
+        }
+        PlanCheckResponse response = PlanCheckResponse.of(check, ruleBase.messages(), language);
+        if (format == OutputFormat.json) {
+            System.out.println(objectMapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(response));
+        } else {
+            FindingPrinter.print(System.out, response.findings(), response.summary(), language);
+        }
+        return check.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+    }
+}

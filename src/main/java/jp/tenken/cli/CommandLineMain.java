@@ -1,0 +1,45 @@
+package jp.tenken.cli;
+
+import io.micronaut.configuration.picocli.MicronautFactory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import jp.tenken.engine.RuleBaseException;
+import picocli.CommandLine;
+
+import java.util.Set;
+
+/**
+ * Runs a command of the jar. The command-line context is a plain application context in the
+ * {@code cli} environment: it compiles the rules and reads the registry, and starts neither the
+ * HTTP server nor the database.
+ */
+public final class CommandLineMain {
+
+    /** Exit code when the input cannot be evaluated at all (unreadable file, invalid document, broken rules). */
+    public static final int EXIT_UNUSABLE = 2;
+
+    private static final Set<String> COMMANDS = Set.of("check-plan", "help", "--help", "-h", "--version", "-V");
+
+    private CommandLineMain() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args) {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .environments(Environment.CLI)
+                .banner(false)
+                .start()) {
+            return new CommandLine(TenkenCommand.class, new MicronautFactory(context)).execute(args);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof RuleBaseException)) {
+                cause = cause.getCause();
+            }
+            System.err.println(cause != null ? cause.getMessage() : "tenken: " + e.getMessage());
+            return EXIT_UNUSABLE;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package jp.tenken.cli;
+
+import picocli.CommandLine.Command;
+
+/** The command-line face of Tenken; see the subcommands. */
+@Command(name = "tenken", mixinStandardHelpOptions = true, version = "tenken 0.1.0",
+        description = "Tenken: rule-driven compliance checks for municipal plans and security self-inspections.",
+        subcommands = {CheckPlanCommand.class, picocli.CommandLine.HelpCommand.class})
+public class TenkenCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,219 @@
+package jp.tenken.engine;
+
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.KieBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Compiles every {@code .drl} file under the rules folder into one {@link RuleBase}, or fails with
+ * a message naming each broken file and line: a rule base is complete or it does not exist.
+ *
+ * <p>Conventions checked here, so that a rule can be found by its id: one rule per file, the file
+ * named after the rule's {@code @id}, the rule named after it too, its package
+ * {@code tenken.<folder>}, a valid {@code @severity}, a {@code @title}, and a message in every
+ * language's bundle.
+ */
+public final class RuleBaseLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBaseLoader.class);
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$", Pattern.MULTILINE);
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private RuleBaseLoader() {
+    }
+
+    public static RuleBase load(Path rulesDir) {
+        long started = System.nanoTime();
+        Path root = rulesDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new RuleBaseException(rulesDir + ": rules folder not found (set tenken.rules-dir)");
+        }
+        List<Path> files = drlFiles(root);
+        if (files.isEmpty()) {
+            throw new RuleBaseException(rulesDir + ": no .drl files");
+        }
+        RuleMessages messages = RuleMessages.load(root);
+
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem kfs = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("jp.tenken", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        Map<String, Path> sourceOfResource = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        MessageDigest digest = sha256();
+        for (Path file : files) {
+            String text = read(file);
+            String family = root.relativize(file).getName(0).toString();
+            digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(text.getBytes(StandardCharsets.UTF_8));
+            Matcher pkg = PACKAGE.matcher(text);
+            String expectedPackage = RuleBase.PACKAGE_PREFIX + family;
+            if (!pkg.find() || !pkg.group(1).equals(expectedPackage)) {
+                problems.add(display(rulesDir, root, file) + ":1: package must be " + expectedPackage);
+                continue;
+            }
+            String resource = "src/main/resources/" + expectedPackage.replace('.', '/') + "/" + file.getFileName();
+            sourceOfResource.put(resource, file);
+            kfs.write(resource, text);
+        }
+        for (Language language : Language.values()) {
+            digest.update(read(root.resolve("messages_" + language.code() + ".properties")).getBytes(StandardCharsets.UTF_8));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException("rules do not compile:\n  " + String.join("\n  ", problems));
+        }
+
+        KieBuilder builder = services.newKieBuilder(kfs).buildAll();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            Path file = sourceOfResource.get(message.getPath());
+            String where = file == null ? String.valueOf(message.getPath()) : display(rulesDir, root, file);
+            problems.add(where + ":" + Math.max(message.getLine(), 1) + ": " + message.getText().strip());
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException("rules do not compile:\n  " + String.join("\n  ", problems));
+        }
+        KieContainer container = services.newKieContainer(releaseId);
+        KieBase kieBase = container.getKieBase();
+        services.getRepository().removeKieModule(releaseId);
+
+        List<RuleDescriptor> rules = describe(kieBase, sourceOfResource, rulesDir, root, messages, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleBaseException("rules break the rules-folder conventions:\n  " + String.join("\n  ", problems));
+        }
+        String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        LOG.info("Compiled {} rules from {} in {} ms (rules version {})", rules.size(), rulesDir,
+                (System.nanoTime() - started) / 1_000_000, version);
+        return new RuleBase(kieBase, rules, messages, version);
+    }
+
+    private static List<RuleDescriptor> describe(KieBase kieBase, Map<String, Path> sourceOfResource, Path rulesDir,
+                                                 Path root, RuleMessages messages, List<String> problems) {
+        Map<Path, List<Rule>> rulesOfFile = new LinkedHashMap<>();
+        sourceOfResource.values().stream().sorted().forEach(f -> rulesOfFile.put(f, new ArrayList<>()));
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                Path file = fileOf(rule, sourceOfResource);
+                if (file != null) {
+                    rulesOfFile.get(file).add(rule);
+                }
+            }
+        }
+        List<RuleDescriptor> rules = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
+        rulesOfFile.forEach((file, fileRules) -> {
+            String where = display(rulesDir, root, file);
+            String expectedId = file.getFileName().toString().replaceFirst("\\.drl$", "");
+            if (fileRules.size() != 1) {
+                problems.add(where + ": holds " + fileRules.size() + " rules; a rule file holds exactly one");
+                return;
+            }
+            Rule rule = fileRules.get(0);
+            Map<String, Object> meta = rule.getMetaData();
+            String id = text(meta.get(RuleDescriptor.ID));
+            String title = text(meta.get(RuleDescriptor.TITLE));
+            String severityText = text(meta.get(RuleDescriptor.SEVERITY));
+            if (!expectedId.equals(id) || !expectedId.equals(rule.getName())) {
+                problems.add(where + ": rule \"" + rule.getName() + "\" with @id(" + id + ") must be named " + expectedId + " like its file");
+                return;
+            }
+            Severity severity;
+            try {
+                severity = Severity.valueOf(severityText);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add(where + ": @severity(" + severityText + ") is not ERROR, WARNING or INFO");
+                return;
+            }
+            if (title == null || title.isBlank()) {
+                problems.add(where + ": @title is missing");
+                return;
+            }
+            for (Language language : Language.values()) {
+                if (messages.template(language, id).isEmpty()) {
+                    problems.add(where + ": no message for " + id + " in messages_" + language.code() + ".properties");
+                }
+            }
+            Path earlier = seen.putIfAbsent(id, file);
+            if (earlier != null) {
+                problems.add(where + ": id " + id + " is already used by " + display(rulesDir, root, earlier));
+            }
+            String family = root.relativize(file).getName(0).toString();
+            String source = Path.of(rulesDir.normalize().getFileName().toString()).resolve(root.relativize(file)).toString();
+            rules.add(new RuleDescriptor(id, severity, title, family, source.replace('\\', '/')));
+        });
+        rules.sort(Comparator.comparing(RuleDescriptor::id));
+        return rules;
+    }
+
+    /** The file a compiled rule came from; Drools reports it relative to the resources root. */
+    private static Path fileOf(Rule rule, Map<String, Path> sourceOfResource) {
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null) {
+            String source = impl.getResource().getSourcePath();
+            for (Map.Entry<String, Path> entry : sourceOfResource.entrySet()) {
+                if (entry.getKey().equals(source) || entry.getKey().endsWith("/" + source)) {
+                    return entry.getValue();
+                }
+            }
+            LOG.warn("Rule {} comes from an unexpected resource {}", rule.getName(), source);
+        }
+        return null;
+    }
+
+    private static List<Path> drlFiles(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new RuleBaseException(root + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleBaseException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String display(Path rulesDir, Path root, Path file) {
+        return rulesDir.resolve(root.relativize(file)).toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package jp.tenken.organization;
+
+import jp.tenken.text.TextKeys;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Looks departments of one organization up by name, alias or former name, compared after NFKC
+ * normalisation without spaces, and suggests the closest known name for one it does not know.
+ */
+public final class DepartmentDirectory {
+
+    private final Organization organization;
+    private final Map<String, Department> byKey = new LinkedHashMap<>();
+
+    public DepartmentDirectory(Organization organization) {
+        this.organization = organization;
+        for (Department department : organization.departments()) {
+            byKey.putIfAbsent(TextKeys.departmentKey(department.name()), department);
+        }
+        for (Department department : organization.departments()) {
+            department.aliases().forEach(a -> byKey.putIfAbsent(TextKeys.departmentKey(a), department));
+            department.formerNames().forEach(a -> byKey.putIfAbsent(TextKeys.departmentKey(a), department));
+        }
+    }
+
+    public Organization organization() {
+        return organization;
+    }
+
+    /** The department a name (or alias, or former name) stands for. */
+    public Optional<Department> resolve(String name) {
+        return Optional.ofNullable(byKey.get(TextKeys.departmentKey(name)));
+    }
+
+    /** Every comparison key that resolves: names, aliases and former names. */
+    public List<String> knownKeys() {
+        return List.copyOf(byKey.keySet());
+    }
+
+    /** The known name closest to {@code name} by edit distance; ties go to the earlier registry entry. */
+    public String closest(String name) {
+        String key = TextKeys.departmentKey(name);
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        return byKey.entrySet().stream()
+                .min(Comparator.comparingInt(e -> distance.apply(key, e.getKey())))
+                .map(e -> e.getValue().name())
+                .orElse("");
+    }
+
+    /** The departments that are inspected and audited: every entry that is not a group. */
+    public List<Department> units() {
+        return organization.departments().stream().filter(d -> !d.group()).toList();
+    }
+}

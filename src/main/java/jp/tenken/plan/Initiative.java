@@ -1,0 +1,41 @@
+package jp.tenken.plan;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jp.tenken.document.Lists;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One row of the plan's list of initiatives (取組一覧) with its detail sheet. Fields beyond the
+ * contract ({@code summary}, {@code category}, {@code supplementaryBudgetThousandYen}, {@code note})
+ * carry what the city's other documents print; see docs/plan-format.md.
+ */
+public record Initiative(
+        @NotNull @Positive Integer no,
+        String policyId,
+        @NotBlank String title,
+        boolean priority,
+        InitiativeKind kind,
+        List<String> departments,
+        List<String> upperPlans,
+        String purpose,
+        String summary,
+        String category,
+        BigDecimal budgetThousandYen,
+        BigDecimal supplementaryBudgetThousandYen,
+        InitiativeStatus status,
+        Integer repostOf,
+        String note,
+        List<@Valid @NotNull InitiativeYear> years,
+        @Valid Sheet sheet) {
+
+    public Initiative {
+        departments = Lists.immutable(departments);
+        upperPlans = Lists.immutable(upperPlans);
+        years = Lists.immutable(years);
+    }
+}

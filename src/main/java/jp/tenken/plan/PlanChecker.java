@@ -1,0 +1,61 @@
+package jp.tenken.plan;
+
+import jakarta.inject.Singleton;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.document.Problem;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.organization.DepartmentDirectory;
+import jp.tenken.organization.OrganizationRegistry;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one entry point that checks a plan: HTTP and the command line both call it. It refuses a
+ * plan the rules cannot sensibly run on (reversed period, duplicate policy ids, unknown
+ * organization) and otherwise returns every finding of the plan rules.
+ */
+@Singleton
+public final class PlanChecker {
+
+    static final String FAMILY = "plan";
+
+    private final RuleBase ruleBase;
+    private final OrganizationRegistry registry;
+
+    public PlanChecker(RuleBase ruleBase, OrganizationRegistry registry) {
+        this.ruleBase = ruleBase;
+        this.registry = registry;
+    }
+
+    public PlanCheck check(PlanDocument plan) {
+        requireCoherent(plan);
+        DepartmentDirectory directory = registry.directory(plan.organization())
+                .orElseThrow(() -> DocumentRejectedException.unprocessable(
+                        Problem.of("organization", "organization.unknown", "id", plan.organization())));
+        return new PlanCheck(plan.id(), ruleBase.version(),
+                ruleBase.evaluate(FAMILY, PlanFacts.of(plan, directory), Map.of("departments", directory)));
+    }
+
+    /** Cross-field requirements of the contract that single-field constraints cannot express. */
+    private static void requireCoherent(PlanDocument plan) {
+        List<Problem> problems = new ArrayList<>();
+        if (plan.period().from() > plan.period().to()) {
+            problems.add(Problem.of("period.to", "plan.period.order",
+                    "from", String.valueOf(plan.period().from()), "to", String.valueOf(plan.period().to())));
+        }
+        Set<String> policyIds = new HashSet<>();
+        for (int i = 0; i < plan.policies().size(); i++) {
+            String id = plan.policies().get(i).id();
+            if (!policyIds.add(id)) {
+                problems.add(Problem.of("policies[" + i + "].id", "plan.policy.duplicate", "id", id));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.MALFORMED, "document.invalid", problems);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package jp.tenken.plan;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jp.tenken.document.Lists;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A multi-year plan as uploaded (CONTRACT §2): the document the plan rules check. */
+public record PlanDocument(
+        @NotBlank String id,
+        @NotBlank String title,
+        @NotBlank String organization,
+        @NotNull @JsonFormat(pattern = "yyyy-MM-dd") LocalDate revisedOn,
+        @NotNull @Valid Period period,
+        @Valid ParentPlan parent,
+        String source,
+        @NotEmpty List<@Valid @NotNull Policy> policies,
+        List<@Valid @NotNull Goal> goals,
+        @NotNull List<@Valid @NotNull Initiative> initiatives) {
+
+    public PlanDocument {
+        policies = Lists.immutableOrNull(policies);
+        goals = Lists.immutable(goals);
+        initiatives = Lists.immutableOrNull(initiatives);
+    }
+}

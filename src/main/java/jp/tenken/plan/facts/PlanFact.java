@@ -1,0 +1,13 @@
+package jp.tenken.plan.facts;
+
+import java.time.LocalDate;
+
+/**
+ * The plan as a whole, with its fiscal calendar worked out once: {@code lastEndedFiscalYear} is
+ * the latest fiscal year that had ended on {@code revisedOn} (results are due), and
+ * {@code firstFutureFiscalYear} the first that had not yet begun (results would be premature).
+ */
+public record PlanFact(String id, int periodFrom, int periodTo, LocalDate revisedOn,
+                       int lastEndedFiscalYear, int firstFutureFiscalYear,
+                       boolean hasParentPeriod, Integer parentFrom, Integer parentTo) {
+}
