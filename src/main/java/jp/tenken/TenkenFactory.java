@@ -4,14 +4,10 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.engine.RuleBaseLoader;
 import jp.tenken.organization.OrganizationRegistry;
-import org.hibernate.validator.HibernateValidator;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.nio.file.Path;
 
@@ -30,17 +26,8 @@ class TenkenFactory {
         return OrganizationRegistry.load(Path.of(seedsDir));
     }
 
-    /**
-     * Hibernate Validator, built directly so the command line needs no validation infrastructure;
-     * messages are rendered by Tenken from the constraint's message key, so no EL is needed.
-     */
     @Singleton
     DocumentReader documentReader(@Value("${tenken.max-body-bytes:10485760}") long maxBodyBytes) {
-        Validator validator = Validation.byProvider(HibernateValidator.class)
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory()
-                .getValidator();
-        return new DocumentReader(validator, maxBodyBytes);
+        return DocumentReader.withHibernateValidator(maxBodyBytes);
     }
 }

@@ -17,7 +17,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
@@ -72,6 +75,20 @@ public final class DocumentReader {
                 .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+    }
+
+    /**
+     * A reader validating with Hibernate Validator, built directly so the command line needs no
+     * validation infrastructure. Messages are rendered by Tenken from the constraint's message key,
+     * so no expression language is needed.
+     */
+    public static DocumentReader withHibernateValidator(long maxDocumentBytes) {
+        Validator validator = Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()
+                .getValidator();
+        return new DocumentReader(validator, maxDocumentBytes);
     }
 
     /** Reads and validates a document; throws {@link DocumentRejectedException} when it is not one. */

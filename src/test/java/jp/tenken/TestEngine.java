@@ -1,0 +1,48 @@
+package jp.tenken;
+
+import jp.tenken.document.DocumentReader;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.engine.RuleBaseLoader;
+import jp.tenken.organization.OrganizationRegistry;
+import jp.tenken.plan.PlanChecker;
+
+import java.nio.file.Path;
+
+/** The real rules, registry and reader of the repository, built once for the tests that need no server. */
+public final class TestEngine {
+
+    public static final Path RULES = Path.of("rules");
+    public static final Path SEEDS = Path.of("seeds");
+
+    private static RuleBase ruleBase;
+    private static OrganizationRegistry registry;
+    private static DocumentReader reader;
+
+    private TestEngine() {
+    }
+
+    public static synchronized RuleBase ruleBase() {
+        if (ruleBase == null) {
+            ruleBase = RuleBaseLoader.load(RULES);
+        }
+        return ruleBase;
+    }
+
+    public static synchronized OrganizationRegistry registry() {
+        if (registry == null) {
+            registry = OrganizationRegistry.load(SEEDS);
+        }
+        return registry;
+    }
+
+    public static synchronized DocumentReader reader() {
+        if (reader == null) {
+            reader = DocumentReader.withHibernateValidator(10 * 1024 * 1024);
+        }
+        return reader;
+    }
+
+    public static PlanChecker planChecker() {
+        return new PlanChecker(ruleBase(), registry());
+    }
+}

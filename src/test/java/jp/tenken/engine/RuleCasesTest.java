@@ -1,0 +1,149 @@
+package jp.tenken.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jp.tenken.TestEngine;
+import jp.tenken.document.DocumentFormat;
+import jp.tenken.plan.PlanDocument;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs the test cases that sit beside each rule ({@code rules/<family>/<RULE-ID>.test.yaml}): every
+ * case's input goes through the whole pipeline (reading, validation, evaluation), and the targets
+ * the rule reports must equal the case's {@code fires} list exactly. Adding a case adds data, not Java.
+ */
+class RuleCasesTest {
+
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new JsonMapper();
+
+    /** How each family turns a case's input into findings. */
+    private static final Map<String, Function<Map<String, Object>, List<Finding>>> EVALUATORS = Map.of(
+            "plan", input -> TestEngine.planChecker().check(read(input, PlanDocument.class)).findings());
+
+    @TestFactory
+    Stream<DynamicNode> everyRuleBehavesAsItsCasesSay() throws IOException {
+        List<DynamicNode> rules = new ArrayList<>();
+        for (Path file : caseFiles()) {
+            String family = file.getParent().getFileName().toString();
+            String ruleId = ruleIdOf(file);
+            Map<String, Object> base = base(family);
+            List<DynamicTest> tests = new ArrayList<>();
+            for (Map<String, Object> c : cases(file)) {
+                String name = String.valueOf(c.get("name"));
+                tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> {
+                    Map<String, Object> input = merge(base, inputOf(family, c));
+                    Set<String> actual = new TreeSet<>();
+                    for (Finding f : EVALUATORS.get(family).apply(input)) {
+                        if (f.ruleId().equals(ruleId)) {
+                            actual.add(JSON.writeValueAsString(f.target()));
+                        }
+                    }
+                    Set<String> expected = new TreeSet<>();
+                    for (Object target : (List<?>) c.getOrDefault("fires", List.of())) {
+                        expected.add(JSON.writeValueAsString(JSON.convertValue(target, Target.class)));
+                    }
+                    assertEquals(expected, actual, ruleId + " / " + name);
+                }));
+            }
+            rules.add(DynamicContainer.dynamicContainer(ruleId, file.toUri(), tests.stream()));
+        }
+        return rules.stream();
+    }
+
+    @Test
+    void everyRuleHasAFiringAndASilentCase() throws IOException {
+        for (Path file : caseFiles()) {
+            List<Map<String, Object>> cases = cases(file);
+            assertTrue(cases.stream().anyMatch(c -> !((List<?>) c.getOrDefault("fires", List.of())).isEmpty()),
+                    file + " has no case that makes the rule fire");
+            assertTrue(cases.stream().anyMatch(c -> ((List<?>) c.getOrDefault("fires", List.of())).isEmpty()),
+                    file + " has no case that keeps the rule silent");
+        }
+    }
+
+    @Test
+    void everyRuleHasCasesAndEveryCaseFileHasItsRule() throws IOException {
+        Set<String> withCases = new TreeSet<>();
+        for (Path file : caseFiles()) {
+            withCases.add(ruleIdOf(file));
+        }
+        Set<String> rules = new TreeSet<>();
+        TestEngine.ruleBase().rules().forEach(r -> rules.add(r.id()));
+        assertEquals(rules, withCases);
+    }
+
+    @Test
+    void theBaseOfEachFamilyRaisesNoFindingAtAll() throws IOException {
+        for (String family : EVALUATORS.keySet()) {
+            assertEquals(List.of(), EVALUATORS.get(family).apply(base(family)), "rules/" + family + "/base.test.yaml");
+        }
+    }
+
+    private static List<Path> caseFiles() throws IOException {
+        try (Stream<Path> walk = Files.walk(TestEngine.RULES)) {
+            List<Path> files = walk.filter(p -> p.getFileName().toString().endsWith(".test.yaml"))
+                    .filter(p -> !p.getFileName().toString().equals("base.test.yaml"))
+                    .sorted().toList();
+            assertFalse(files.isEmpty(), "no rule cases found under " + TestEngine.RULES);
+            return files;
+        }
+    }
+
+    private static String ruleIdOf(Path file) {
+        return file.getFileName().toString().replace(".test.yaml", "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> cases(Path file) throws IOException {
+        Map<String, Object> doc = YAML.readValue(file.toFile(), Map.class);
+        return (List<Map<String, Object>>) doc.get("cases");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> base(String family) throws IOException {
+        return YAML.readValue(TestEngine.RULES.resolve(family).resolve("base.test.yaml").toFile(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> inputOf(String family, Map<String, Object> c) {
+        Object input = c.get(family);
+        return input == null ? Map.of() : (Map<String, Object>) input;
+    }
+
+    /** The case's top-level keys replace the base's. */
+    private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        merged.putAll(override);
+        return merged;
+    }
+
+    private static <T> T read(Map<String, Object> input, Class<T> type) {
+        try {
+            return TestEngine.reader().read(JSON.writeValueAsBytes(input), DocumentFormat.JSON, type);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
