@@ -1,5 +1,6 @@
 package jp.tenken.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
 import jp.tenken.engine.Language;
@@ -11,10 +12,11 @@ import java.util.List;
  * The body of every 4xx answer: a message for a person, a fixed code for a program, and the
  * fields at fault ({@code path} as the contract names them, e.g. {@code initiatives[2].no}).
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ErrorResponse(String code, String message, List<Violation> violations) {
 
-    /** One field at fault. */
-    public record Violation(String path, String message) {
+    /** One field at fault; an empty path means the document as a whole. */
+    public record Violation(@JsonInclude(JsonInclude.Include.ALWAYS) String path, String message) {
     }
 
     public static ErrorResponse of(String code, String message) {

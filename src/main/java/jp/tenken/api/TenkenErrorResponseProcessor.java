@@ -1,0 +1,42 @@
+package jp.tenken.api;
+
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import jp.tenken.engine.Language;
+import jp.tenken.i18n.Texts;
+
+import java.util.Map;
+
+/**
+ * Gives the errors Micronaut itself answers (unknown URL, wrong method, body over the size limit,
+ * unreadable request, an unexpected failure) the same shape as Tenken's own: {@code code},
+ * {@code message}, {@code violations}. Exception texts are never passed on, so no class name or
+ * stack trace reaches a client.
+ */
+@Primary
+@Singleton
+final class TenkenErrorResponseProcessor implements ErrorResponseProcessor<ErrorResponse> {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public MutableHttpResponse<ErrorResponse> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        Language language = Requests.language(context.getRequest());
+        ErrorResponse body = switch (response.code()) {
+            case 404 -> ErrorResponse.of("not_found", Texts.get(language, "http.not-found"));
+            case 405 -> ErrorResponse.of("method_not_allowed", Texts.get(language, "http.method-not-allowed"));
+            case 413 -> ErrorResponse.of("payload_too_large", Texts.get(language, "document.too-large",
+                    Map.of("limit", String.valueOf(Limits.maxBodyBytes()))));
+            case 415 -> ErrorResponse.of("unsupported_media_type", Texts.get(language, "document.media-type"));
+            default -> response.code() >= 500
+                    ? ErrorResponse.of("internal_error", Texts.get(language, "http.internal"))
+                    : ErrorResponse.of("bad_request", Texts.get(language, "http.bad-request",
+                            Map.of("detail", HttpStatus.valueOf(response.code()).getReason())));
+        };
+        return ((MutableHttpResponse<ErrorResponse>) response).body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+}
