@@ -1,0 +1,49 @@
+package jp.tenken.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+class OrganizationEndpointTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void servesHiratsukasDepartmentsWithGroupsFlagged() throws Exception {
+        Http.Answer answer = Http.send(client, HttpRequest.GET("/api/v1/organizations/hiratsuka/departments"));
+        assertEquals(200, answer.status());
+        Map<String, JsonNode> byName = new HashMap<>();
+        json.readTree(answer.body()).forEach(d -> byName.put(d.get("name").asText(), d));
+        assertEquals(false, byName.get("デジタル推進課").get("group").asBoolean());
+        assertTrue(byName.get("デジタル推進課").get("aliases").isArray());
+        for (String group : new String[] {"庁内各課", "関係課", "現金取扱のある課", "標準化対象20業務所管課", "土木、建築関係各課"}) {
+            assertTrue(byName.get(group).get("group").asBoolean(), group);
+        }
+        long units = byName.values().stream().filter(d -> !d.get("group").asBoolean()).count();
+        assertTrue(units >= 40, "at least 40 units, got " + units);
+    }
+
+    @Test
+    void unknownOrganizationIs404WithAMessage() throws Exception {
+        Http.Answer answer = Http.send(client, HttpRequest.GET("/api/v1/organizations/atlantis/departments"));
+        assertEquals(404, answer.status());
+        assertEquals("組織「atlantis」は登録されていません", json.readTree(answer.body()).get("message").asText());
+    }
+}

@@ -1,0 +1,98 @@
+package jp.tenken.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.tenken.Fixtures;
+import jp.tenken.api.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** check-plan's exit codes and output, run in-process as {@code java -jar tenken.jar check-plan} runs it. */
+@MicronautTest
+class CheckPlanCommandTest {
+
+    static final Path DX_PLAN = Fixtures.DX_PLAN;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    ObjectMapper json;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int code = CommandLineMain.run(args);
+            return new Run(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void exitsOneAndPrintsOneLinePerFindingThenASummaryWhenThereIsAnError() {
+        Run run = run("check-plan", DX_PLAN.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        String first = run.out().lines().findFirst().orElseThrow();
+        assertTrue(first.matches("ERROR +PLAN-[A-Z-]+ +No\\.\\d+ +取組No\\.\\d+.*"), first);
+        assertTrue(run.out().lines().reduce((a, b) -> b).orElseThrow().matches("エラー \\d+件、警告 \\d+件、情報 0件"), run.out());
+    }
+
+    @Test
+    void exitsZeroWithoutAnError(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("ok.json");
+        Files.writeString(plan, Fixtures.SMALL_PLAN);
+        Run run = run("check-plan", plan.toString(), "--lang", "en");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("WARNING PLAN-SCHEDULE-GAP"), run.out());
+        assertTrue(run.out().contains("nothing is planned for FY2025"), run.out());
+        assertTrue(run.out().strip().endsWith("0 errors, 1 warnings, 0 infos"), run.out());
+    }
+
+    @Test
+    void jsonOutputIsTheBodyOfPlansCheck() throws Exception {
+        Run run = run("check-plan", DX_PLAN.toString(), "--format", "json");
+        Http.Answer answer = Http.send(client, HttpRequest.POST("/api/v1/plans/check", Files.readAllBytes(DX_PLAN))
+                .contentType("application/x-yaml"));
+        assertEquals(json.readTree(answer.body()), json.readTree(run.out()));
+    }
+
+    @Test
+    void exitsTwoNamingTheFieldForAnInvalidPlan(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("bad.json");
+        Files.writeString(plan, "{\"id\": \"x\"}");
+        Run run = run("check-plan", plan.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("title: 必須です"), run.err());
+    }
+
+    @Test
+    void exitsTwoForAFileThatCannotBeRead(@TempDir Path dir) {
+        Run run = run("check-plan", dir.resolve("missing.yaml").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("missing.yaml"), run.err());
+    }
+}
