@@ -50,10 +50,10 @@ public final class RuleBaseLoader {
 
     public static RuleBase load(Path rulesDir) {
         long started = System.nanoTime();
-        Path root = rulesDir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(root)) {
+        if (!Files.isDirectory(rulesDir)) {
             throw new RuleBaseException(rulesDir + ": rules folder not found (set tenken.rules-dir)");
         }
+        Path root = realPath(rulesDir);
         List<Path> files = drlFiles(root);
         if (files.isEmpty()) {
             throw new RuleBaseException(rulesDir + ": no .drl files");
@@ -183,6 +183,15 @@ public final class RuleBaseLoader {
             LOG.warn("Rule {} comes from an unexpected resource {}", rule.getName(), source);
         }
         return null;
+    }
+
+    /** The folder itself when it is reached through a symbolic link, so that walking it finds the files. */
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new RuleBaseException(dir + ": cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private static List<Path> drlFiles(Path root) {

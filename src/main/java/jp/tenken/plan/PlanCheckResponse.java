@@ -6,14 +6,26 @@ import jp.tenken.api.Summary;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleMessages;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The body of POST /api/v1/plans/check and of {@code check-plan --format json}. */
+/**
+ * The body of POST /api/v1/plans/check and of {@code check-plan --format json}; POST /api/v1/plans
+ * and GET …/findings add the stored {@code version} and {@code storedAt}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlanCheckResponse(String planId, String rulesVersion, Summary summary, List<FindingView> findings) {
+public record PlanCheckResponse(String planId, Integer version, OffsetDateTime storedAt, String rulesVersion,
+                                Summary summary, List<FindingView> findings) {
 
+    /** The answer of a check that stores nothing. */
     public static PlanCheckResponse of(PlanCheck check, RuleMessages messages, Language language) {
-        return new PlanCheckResponse(check.planId(), check.rulesVersion(), Summary.of(check.findings()),
+        return new PlanCheckResponse(check.planId(), null, null, check.rulesVersion(), Summary.of(check.findings()),
                 FindingView.of(check.findings(), messages, language));
+    }
+
+    /** The findings of a stored version, with its number and time. */
+    public static PlanCheckResponse of(StoredPlan stored, RuleMessages messages, Language language) {
+        return new PlanCheckResponse(stored.planId(), stored.version(), stored.storedAt(), stored.rulesVersion(),
+                Summary.of(stored.findings()), FindingView.of(stored.findings(), messages, language));
     }
 }

@@ -1,32 +1,81 @@
 package jp.tenken.plan;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Requests;
+import jp.tenken.document.DocumentFormat;
 import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
 
-/** POST /api/v1/plans/check: evaluates a plan (JSON or YAML) without storing it. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans over HTTP (CONTRACT §2): check without storing, store a new version, read versions back.
+ * Bodies are JSON or YAML; every POST consumes any type so that an unsupported one gets Tenken's
+ * 415 answer rather than a routing error.
+ */
 @Controller("/api/v1/plans")
 class PlanController {
 
     private final DocumentReader reader;
     private final PlanChecker checker;
+    private final PlanStore store;
     private final RuleBase ruleBase;
 
-    PlanController(DocumentReader reader, PlanChecker checker, RuleBase ruleBase) {
+    PlanController(DocumentReader reader, PlanChecker checker, PlanStore store, RuleBase ruleBase) {
         this.reader = reader;
         this.checker = checker;
+        this.store = store;
         this.ruleBase = ruleBase;
     }
 
-    /** Consumes any type so that an unsupported one gets Tenken's 415 answer rather than a routing error. */
     @Post(value = "/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     PlanCheckResponse check(HttpRequest<?> request, @Body byte[] body) {
         PlanDocument plan = reader.read(body, Requests.format(request), PlanDocument.class);
         return PlanCheckResponse.of(checker.check(plan), ruleBase.messages(), Requests.language(request));
+    }
+
+    /** Checks and stores the plan as its next version; a refused plan stores nothing. */
+    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<PlanCheckResponse> store(HttpRequest<?> request, @Body byte[] body) {
+        DocumentFormat format = Requests.format(request);
+        PlanDocument plan = reader.read(body, format, PlanDocument.class);
+        PlanCheck check = checker.check(plan);
+        StoredPlan stored = store.store(plan, body, format, check);
+        return HttpResponse.created(PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request)));
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    List<PlanSummary> list() {
+        return store.list();
+    }
+
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    PlanVersionResponse latest(String id) {
+        return PlanVersionResponse.of(store.latest(id).orElseThrow(() -> planNotFound(id)));
+    }
+
+    @Get(value = "/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON)
+    PlanVersionResponse version(String id, int version) {
+        return PlanVersionResponse.of(store.version(id, version).orElseThrow(() -> store.latest(id).isPresent()
+                ? new NotFoundException("plan.version.not-found", Map.of("id", id, "version", String.valueOf(version)))
+                : planNotFound(id)));
+    }
+
+    @Get(value = "/{id}/findings", produces = MediaType.APPLICATION_JSON)
+    PlanCheckResponse findings(HttpRequest<?> request, String id) {
+        StoredPlan stored = store.latest(id).orElseThrow(() -> planNotFound(id));
+        return PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request));
+    }
+
+    private static NotFoundException planNotFound(String id) {
+        return new NotFoundException("plan.not-found", Map.of("id", id));
     }
 }

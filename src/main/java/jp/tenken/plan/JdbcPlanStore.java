@@ -1,0 +1,168 @@
+package jp.tenken.plan;
+
+import jakarta.inject.Singleton;
+import jp.tenken.api.Summary;
+import jp.tenken.document.DocumentFormat;
+import jp.tenken.storage.StorageJson;
+import jp.tenken.storage.Transactions;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Plans in plain JDBC with statements H2 and PostgreSQL both run. A new version locks its plan's
+ * row ({@code SELECT … FOR UPDATE}) so that concurrent uploads of one plan get consecutive
+ * numbers, and writes the version with its document and findings in the same transaction.
+ */
+@Singleton
+public class JdbcPlanStore implements PlanStore {
+
+    private static final String VERSION_COLUMNS =
+            "plan_id, version, stored_at, rules_version, document, findings";
+
+    private final DataSource dataSource;
+
+    public JdbcPlanStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check) {
+        ensurePlanRow(plan);
+        String document = StorageJson.write(plan);
+        String findings = StorageJson.write(check.findings());
+        Summary summary = Summary.of(check.findings());
+        OffsetDateTime storedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        return Transactions.inTransaction(dataSource, c -> {
+            int version;
+            try (PreparedStatement lock = c.prepareStatement("SELECT latest_version FROM plan WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, plan.id());
+                try (ResultSet rs = lock.executeQuery()) {
+                    rs.next();
+                    version = rs.getInt(1) + 1;
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO plan_version (plan_id, version, stored_at, title, rules_version, document,"
+                            + " source_format, source_text, findings, errors, warnings, infos)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, plan.id());
+                insert.setInt(2, version);
+                insert.setObject(3, storedAt);
+                insert.setString(4, plan.title());
+                insert.setString(5, check.rulesVersion());
+                insert.setString(6, document);
+                insert.setString(7, format.name());
+                insert.setString(8, new String(source, StandardCharsets.UTF_8));
+                insert.setString(9, findings);
+                insert.setLong(10, summary.errors());
+                insert.setLong(11, summary.warnings());
+                insert.setLong(12, summary.infos());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE plan SET latest_version = ?, organization = ? WHERE id = ?")) {
+                update.setInt(1, version);
+                update.setString(2, plan.organization());
+                update.setString(3, plan.id());
+                update.executeUpdate();
+            }
+            return new StoredPlan(plan.id(), version, storedAt, check.rulesVersion(), document, check.findings());
+        });
+    }
+
+    /**
+     * Creates the plan's row at version 0 when it is new, in its own transaction: two first uploads
+     * may race here, and the loser's duplicate key must not abort the transaction that stores its version.
+     */
+    private void ensurePlanRow(PlanDocument plan) {
+        boolean exists = Transactions.read(dataSource, c -> planExists(c, plan.id()));
+        if (exists) {
+            return;
+        }
+        try {
+            Transactions.inTransaction(dataSource, c -> {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO plan (id, organization, latest_version) VALUES (?, ?, 0)")) {
+                    insert.setString(1, plan.id());
+                    insert.setString(2, plan.organization());
+                    return insert.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!Transactions.read(dataSource, c -> planExists(c, plan.id()))) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean planExists(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM plan WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public Optional<StoredPlan> latest(String planId) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + VERSION_COLUMNS
+                    + " FROM plan_version WHERE plan_id = ? AND version = (SELECT latest_version FROM plan WHERE id = ?)")) {
+                select.setString(1, planId);
+                select.setString(2, planId);
+                return one(select);
+            }
+        });
+    }
+
+    @Override
+    public Optional<StoredPlan> version(String planId, int version) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + VERSION_COLUMNS
+                    + " FROM plan_version WHERE plan_id = ? AND version = ?")) {
+                select.setString(1, planId);
+                select.setInt(2, version);
+                return one(select);
+            }
+        });
+    }
+
+    @Override
+    public List<PlanSummary> list() {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT p.id, p.organization, v.title, p.latest_version, v.stored_at FROM plan p"
+                            + " JOIN plan_version v ON v.plan_id = p.id AND v.version = p.latest_version ORDER BY p.id")) {
+                List<PlanSummary> plans = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        plans.add(new PlanSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getObject(5, OffsetDateTime.class)));
+                    }
+                }
+                return plans;
+            }
+        });
+    }
+
+    private static Optional<StoredPlan> one(PreparedStatement select) throws SQLException {
+        try (ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new StoredPlan(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class),
+                    rs.getString(4), rs.getString(5), StorageJson.findings(rs.getString(6))));
+        }
+    }
+}

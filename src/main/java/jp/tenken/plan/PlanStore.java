@@ -1,0 +1,22 @@
+package jp.tenken.plan;
+
+import jp.tenken.document.DocumentFormat;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored plans and their versions; H2 and PostgreSQL behind one implementation. */
+public interface PlanStore {
+
+    /** Stores the plan with its findings as the version after the latest, in one transaction. */
+    StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check);
+
+    /** The latest version of a plan. */
+    Optional<StoredPlan> latest(String planId);
+
+    /** One version of a plan. */
+    Optional<StoredPlan> version(String planId, int version);
+
+    /** Every stored plan with its latest version, by id. */
+    List<PlanSummary> list();
+}
