@@ -159,8 +159,13 @@ public final class DocumentReader {
         String template = violation.getMessageTemplate();
         String key = template.startsWith("{") && template.endsWith("}") ? template.substring(1, template.length() - 1) : template;
         Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
-        Object value = attributes.get("value");
-        return Problem.of(path(violation.getPropertyPath()), key, "value", value == null ? "" : String.valueOf(value));
+        Map<String, String> params = new java.util.TreeMap<>();
+        for (String name : List.of("value", "min", "max")) {
+            if (attributes.get(name) != null) {
+                params.put(name, String.valueOf(attributes.get(name)));
+            }
+        }
+        return new Problem(path(violation.getPropertyPath()), key, params);
     }
 
     private static Problem syntaxProblem(String message, JsonLocation location) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jp.tenken.document.Lists;
 
 import java.math.BigDecimal;
@@ -17,7 +18,7 @@ import java.util.List;
 public record Initiative(
         @NotNull @Positive Integer no,
         String policyId,
-        @NotBlank String title,
+        @NotBlank @Size(max = Limits.TITLE) String title,
         boolean priority,
         InitiativeKind kind,
         List<String> departments,

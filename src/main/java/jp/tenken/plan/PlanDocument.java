@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jp.tenken.document.Lists;
 
 import java.time.LocalDate;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /** A multi-year plan as uploaded (CONTRACT §2): the document the plan rules check. */
 public record PlanDocument(
-        @NotBlank String id,
-        @NotBlank String title,
+        @NotBlank @Size(max = Limits.ID) String id,
+        @NotBlank @Size(max = Limits.TITLE) String title,
         @NotBlank String organization,
         @NotNull @JsonFormat(pattern = "yyyy-MM-dd") LocalDate revisedOn,
         @NotNull @Valid Period period,

@@ -9,7 +9,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.annotation.Nullable;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +48,7 @@ class DatabaseFactory {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             long started = System.nanoTime();
-            var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            var result = Migrations.migrate(dataSource);
             LOG.info("Database {} at schema version {} ({} migrations applied in {} ms)",
                     embedded ? "H2 in " + Path.of(dataDir).toAbsolutePath().normalize() : config.getJdbcUrl().replaceAll("password=[^&;]*", "password=***"),
                     result.targetSchemaVersion, result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000);

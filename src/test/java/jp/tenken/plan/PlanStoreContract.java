@@ -1,0 +1,151 @@
+package jp.tenken.plan;
+
+import jp.tenken.Fixtures;
+import jp.tenken.TestEngine;
+import jp.tenken.document.DocumentFormat;
+import jp.tenken.storage.StorageJson;
+import jp.tenken.storage.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every database behind {@link PlanStore} must do; run on H2 and on PostgreSQL by the subclasses. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PlanStoreContract {
+
+    private TestDatabase database;
+    private PlanStore store;
+
+    protected abstract TestDatabase openDatabase() throws Exception;
+
+    @BeforeAll
+    void open() throws Exception {
+        database = openDatabase();
+        store = new JdbcPlanStore(database.dataSource());
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        database.close();
+    }
+
+    static PlanDocument plan(String id) {
+        String json = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"" + id + "\"");
+        return TestEngine.reader().read(json.getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON, PlanDocument.class);
+    }
+
+    private StoredPlan store(PlanDocument plan) {
+        return store.store(plan, StorageJson.write(plan).getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON,
+                TestEngine.planChecker().check(plan));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    @Test
+    void numbersVersionsOneTwoThreePerPlanId() {
+        String a = unique("a");
+        String b = unique("b");
+        assertEquals(1, store(plan(a)).version());
+        assertEquals(2, store(plan(a)).version());
+        assertEquals(1, store(plan(b)).version());
+        assertEquals(3, store(plan(a)).version());
+        assertEquals(3, store.latest(a).orElseThrow().version());
+        assertEquals(1, store.latest(b).orElseThrow().version());
+    }
+
+    @Test
+    void readsEveryVersionBackWithItsDocumentAndFindings() throws Exception {
+        PlanDocument dx = TestEngine.reader().read(Files.readAllBytes(Fixtures.DX_PLAN), DocumentFormat.YAML, PlanDocument.class);
+        PlanDocument renamed = new PlanDocument(unique("dx"), dx.title(), dx.organization(), dx.revisedOn(), dx.period(),
+                dx.parent(), dx.source(), dx.policies(), dx.goals(), dx.initiatives());
+        StoredPlan stored = store(renamed);
+        StoredPlan read = store.version(renamed.id(), 1).orElseThrow();
+        assertEquals(stored, read);
+        assertEquals(StorageJson.write(renamed), read.documentJson());
+        assertEquals(TestEngine.planChecker().check(renamed).findings(), read.findings());
+    }
+
+    @Test
+    void unknownPlansAndVersionsAreAbsent() {
+        String id = unique("c");
+        store(plan(id));
+        assertTrue(store.latest(unique("none")).isEmpty());
+        assertTrue(store.version(id, 2).isEmpty());
+        assertTrue(store.version(id, 0).isEmpty());
+    }
+
+    @Test
+    void listsPlansWithTheirLatestVersion() {
+        String id = unique("d");
+        store(plan(id));
+        store(plan(id));
+        PlanSummary summary = store.list().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        assertEquals(2, summary.latestVersion());
+        assertEquals("t", summary.title());
+        assertEquals("hiratsuka", summary.organization());
+    }
+
+    @Test
+    void fiftyConcurrentUploadsOfOnePlanGetVersionsOneToFiftyExactlyOnce() throws Exception {
+        String id = unique("concurrent");
+        PlanDocument plan = plan(id);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return store(plan).version();
+                }));
+            }
+            start.countDown();
+            Set<Integer> versions = new TreeSet<>();
+            for (Future<Integer> future : futures) {
+                assertTrue(versions.add(future.get()), "a version was given twice");
+            }
+            Set<Integer> expected = new TreeSet<>();
+            for (int v = 1; v <= 50; v++) {
+                expected.add(v);
+            }
+            assertEquals(expected, versions);
+            assertEquals(50, store.latest(id).orElseThrow().version());
+            for (int v = 1; v <= 50; v++) {
+                assertEquals(v, store.version(id, v).orElseThrow().version());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aVersionThatCannotBeWrittenLeavesNothingBehind() {
+        String id = unique("atomic");
+        PlanDocument plan = plan(id);
+        // A rules version longer than its column makes the insert fail inside the transaction.
+        PlanCheck tooLong = new PlanCheck(id, "x".repeat(100), TestEngine.planChecker().check(plan).findings());
+        assertThrows(RuntimeException.class, () -> store.store(plan, new byte[] {'{', '}'}, DocumentFormat.JSON, tooLong));
+        assertTrue(store.latest(id).isEmpty());
+        assertTrue(store.list().stream().noneMatch(s -> s.id().equals(id)));
+        assertEquals(1, store(plan).version(), "the failed attempt used up no version number");
+    }
+}
