@@ -1,5 +1,6 @@
 package jp.tenken.plan;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -37,14 +38,14 @@ class PlanController {
     }
 
     @Post(value = "/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    PlanCheckResponse check(HttpRequest<?> request, @Body byte[] body) {
+    PlanCheckResponse check(HttpRequest<?> request, @Body @Nullable byte[] body) {
         PlanDocument plan = reader.read(body, Requests.format(request), PlanDocument.class);
         return PlanCheckResponse.of(checker.check(plan), ruleBase.messages(), Requests.language(request));
     }
 
     /** Checks and stores the plan as its next version; a refused plan stores nothing. */
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<PlanCheckResponse> store(HttpRequest<?> request, @Body byte[] body) {
+    HttpResponse<PlanCheckResponse> store(HttpRequest<?> request, @Body @Nullable byte[] body) {
         DocumentFormat format = Requests.format(request);
         PlanDocument plan = reader.read(body, format, PlanDocument.class);
         PlanCheck check = checker.check(plan);

@@ -1,0 +1,168 @@
+package jp.tenken.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.tenken.Fixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Whatever a client sends to a POST, the service answers 4xx with a message, stores nothing,
+ * never leaks a stack trace or class name, and still answers /health afterwards.
+ */
+@MicronautTest
+class HostileInputTest {
+
+    static final List<String> POSTS = List.of("/api/v1/plans/check", "/api/v1/plans");
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    ObjectMapper json;
+
+    @AfterEach
+    void serviceStillAnswers() {
+        assertEquals(200, Http.send(client, HttpRequest.GET("/health")).status());
+    }
+
+    private Http.Answer post(String path, byte[] body, String contentType) {
+        Http.Answer answer = Http.send(client, HttpRequest.POST(path, body).contentType(contentType));
+        assertFalse(answer.body().contains("Exception") || answer.body().contains("java.")
+                || answer.body().contains("jp.tenken") || answer.body().contains("\tat "), answer.body());
+        return answer;
+    }
+
+    private Http.Answer postJson(String path, String body) {
+        return post(path, body.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
+    }
+
+    private String message(Http.Answer answer) throws Exception {
+        return json.readTree(answer.body()).get("message").asText();
+    }
+
+    @Test
+    void brokenJsonIs400WithLineAndColumn() throws Exception {
+        for (String path : POSTS) {
+            Http.Answer answer = postJson(path, "{\n  \"id\": \"x\",\n  \"title\": \"t\"\n  \"organization\": 1\n}");
+            assertEquals(400, answer.status());
+            assertTrue(message(answer).contains("4行目") && message(answer).contains("列目"), message(answer));
+        }
+    }
+
+    @Test
+    void wrongTypesAre400NamingTheField() throws Exception {
+        for (String path : POSTS) {
+            Http.Answer answer = postJson(path, Fixtures.SMALL_PLAN.replace("\"from\": 2024", "\"from\": \"二〇二四\""));
+            assertEquals(400, answer.status());
+            assertEquals("period.from", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
+        }
+    }
+
+    @Test
+    void anEmptyBodyIs400() throws Exception {
+        for (String path : POSTS) {
+            Http.Answer answer = post(path, new byte[0], MediaType.APPLICATION_JSON);
+            assertEquals(400, answer.status());
+            assertTrue(message(answer).startsWith("本文が空です"), message(answer));
+        }
+    }
+
+    @Test
+    void xmlIs415() {
+        for (String path : POSTS) {
+            assertEquals(415, post(path, "<plan/>".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_XML).status());
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() throws Exception {
+        byte[] body = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        for (String path : POSTS) {
+            Http.Answer answer = post(path, body, MediaType.APPLICATION_JSON);
+            assertEquals(413, answer.status());
+            assertEquals("payload_too_large", json.readTree(answer.body()).get("code").asText());
+        }
+    }
+
+    @Test
+    void aFiveMillionCharacterTitleIsRefusedNamingTheTitle() throws Exception {
+        String plan = Fixtures.SMALL_PLAN.replace("\"title\": \"t\"", "\"title\": \"" + "長".repeat(5_000_000 / 3) + "a".repeat(5_000_000 - 5_000_000 / 3) + "\"");
+        for (String path : POSTS) {
+            Http.Answer answer = postJson(path, plan);
+            assertTrue(answer.status() == 400 || answer.status() == 413, "status " + answer.status());
+            if (answer.status() == 400) {
+                assertEquals("title", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
+            }
+        }
+        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/p")).status());
+    }
+
+    @Test
+    void jsonNested20000LevelsDeepIs400() throws Exception {
+        String deep = "{\"id\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}";
+        for (String path : POSTS) {
+            Http.Answer answer = postJson(path, deep);
+            assertEquals(400, answer.status());
+        }
+    }
+
+    @Test
+    void yamlNestedDeeplyIs400() {
+        String deep = "id: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
+        for (String path : POSTS) {
+            assertEquals(400, post(path, deep.getBytes(StandardCharsets.UTF_8), "application/x-yaml").status());
+        }
+    }
+
+    @Test
+    void invalidUtf8Is400() {
+        byte[] prefix = "{\"id\": \"".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + 4];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        body[prefix.length] = (byte) 0xC3;
+        body[prefix.length + 1] = (byte) 0x28;
+        body[prefix.length + 2] = (byte) 0xFF;
+        body[prefix.length + 3] = '"';
+        for (String path : POSTS) {
+            assertEquals(400, post(path, body, MediaType.APPLICATION_JSON).status());
+            assertEquals(400, post(path, body, "application/x-yaml").status());
+        }
+    }
+
+    @Test
+    void htmlInATitleIsStoredAndReturnedAsPlainData() throws Exception {
+        String script = "<script>alert('x')</script><b>計画</b>";
+        String plan = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"html\"").replace("\"title\": \"t\"",
+                "\"title\": \"" + script.replace("'", "\\u0027") + "\"");
+        assertEquals(201, postJson("/api/v1/plans", plan).status());
+        Http.Answer stored = Http.send(client, HttpRequest.GET("/api/v1/plans/html"));
+        JsonNode document = json.readTree(stored.body()).get("document");
+        assertEquals(script, document.get("title").asText());
+    }
+
+    @Test
+    void unknownUrlsAndMethodsAnswerInTheSameShape() throws Exception {
+        Http.Answer missing = Http.send(client, HttpRequest.GET("/api/v1/nothing"));
+        assertEquals(404, missing.status());
+        assertEquals("not_found", json.readTree(missing.body()).get("code").asText());
+        Http.Answer method = Http.send(client, HttpRequest.DELETE("/health"));
+        assertEquals(405, method.status());
+        assertEquals("method_not_allowed", json.readTree(method.body()).get("code").asText());
+    }
+}
