@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.engine.RuleBaseLoader;
@@ -24,6 +25,12 @@ class TenkenFactory {
     @Singleton
     OrganizationRegistry organizationRegistry(@Value("${tenken.seeds-dir:seeds}") String seedsDir) {
         return OrganizationRegistry.load(Path.of(seedsDir));
+    }
+
+    /** Checked eagerly: a broken checklist stops the start, naming the file and the item. */
+    @Context
+    ChecklistRegistry checklistRegistry(@Value("${tenken.checklists-dir:checklists}") String checklistsDir) {
+        return ChecklistRegistry.load(Path.of(checklistsDir));
     }
 
     @Singleton

@@ -1,17 +1,46 @@
 package jp.tenken.checklist;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import jp.tenken.api.NotFoundException;
+import jp.tenken.api.Requests;
+import jp.tenken.engine.Language;
 
 import java.util.List;
 import java.util.Map;
 
-/** GET /api/v1/checklists. Checklists are served from the checklists folder once they are loaded (issue 6). */
+/** GET /api/v1/checklists and /{id}: the checklists as loaded, questions in the reader's language. */
 @Controller("/api/v1/checklists")
 class ChecklistController {
 
+    private final ChecklistRegistry registry;
+
+    ChecklistController(ChecklistRegistry registry) {
+        this.registry = registry;
+    }
+
     @Get
-    List<Map<String, Object>> checklists() {
-        return List.of();
+    List<Checklist> checklists(HttpRequest<?> request) {
+        Language language = Requests.language(request);
+        return registry.all().stream().map(c -> localized(c, language)).toList();
+    }
+
+    @Get("/{id}")
+    Checklist checklist(HttpRequest<?> request, String id) {
+        return registry.checklist(id).map(c -> localized(c, Requests.language(request)))
+                .orElseThrow(() -> new NotFoundException("checklist.not-found", Map.of("id", id)));
+    }
+
+    /** In English the question and title are the English ones; the Japanese stay in the data. */
+    private static Checklist localized(Checklist checklist, Language language) {
+        if (language == Language.JA) {
+            return checklist;
+        }
+        List<ChecklistItem> items = checklist.items().stream().map(i -> new ChecklistItem(i.id(), i.chapter(),
+                i.question(language), i.questionEn(), i.severity(), i.answerType(), i.evidenceRequired(), i.naAllowed(),
+                i.dependsOn(), i.threshold(), i.applicability(), i.isoRefs(), i.guidance())).toList();
+        return new Checklist(checklist.id(), checklist.version(),
+                checklist.titleEn() == null ? checklist.title() : checklist.titleEn(), checklist.titleEn(), checklist.basis(), items);
     }
 }

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.tenken.TestEngine;
+import jp.tenken.checklist.Checklist;
+import jp.tenken.checklist.ChecklistLoader;
+import jp.tenken.checklist.ChecklistRegistry;
+import jp.tenken.inspection.InspectionChecker;
+import jp.tenken.inspection.InspectionSubmission;
+import jp.tenken.inspection.facts.PreviousAnswer;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.plan.PlanDocument;
 import org.junit.jupiter.api.DynamicContainer;
@@ -21,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,9 +44,29 @@ class RuleCasesTest {
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new JsonMapper();
 
-    /** How each family turns a case's input into findings. */
-    private static final Map<String, Function<Map<String, Object>, List<Finding>>> EVALUATORS = Map.of(
-            "plan", input -> TestEngine.planChecker().check(read(input, PlanDocument.class)).findings());
+    /** How each family turns its base and a case into findings. */
+    private static final Map<String, BiFunction<Map<String, Object>, Map<String, Object>, List<Finding>>> EVALUATORS = Map.of(
+            "plan", (base, c) -> TestEngine.planChecker().check(read(merge(base, section(c, "plan")), PlanDocument.class)).findings(),
+            "inspection", RuleCasesTest::inspect);
+
+    /**
+     * An inspection case: the case's checklist (or the base's), checked as the loader checks one;
+     * the base submission with the case's keys; last year's answers as {@code previous}.
+     */
+    private static List<Finding> inspect(Map<String, Object> base, Map<String, Object> c) {
+        Checklist checklist = JSON.convertValue(c.containsKey("checklist") ? c.get("checklist") : base.get("checklist"), Checklist.class);
+        assertEquals(List.of(), ChecklistLoader.problems(checklist), "the case's checklist is valid");
+        InspectionSubmission submission = read(merge(section(base, "inspection"), section(c, "inspection")), InspectionSubmission.class);
+        List<PreviousAnswer> previous = new ArrayList<>();
+        for (Object p : (List<?>) (c.containsKey("previous") ? c.get("previous") : base.getOrDefault("previous", List.of()))) {
+            Map<?, ?> answer = (Map<?, ?>) p;
+            previous.add(new PreviousAnswer(String.valueOf(answer.get("itemId")), String.valueOf(answer.get("answer")),
+                    submission.fiscalYear() - 1));
+        }
+        InspectionChecker checker = new InspectionChecker(TestEngine.ruleBase(),
+                new ChecklistRegistry(Map.of(checklist.id(), checklist)), TestEngine.registry());
+        return checker.check(submission, previous).findings();
+    }
 
     @TestFactory
     Stream<DynamicNode> everyRuleBehavesAsItsCasesSay() throws IOException {
@@ -53,9 +79,8 @@ class RuleCasesTest {
             for (Map<String, Object> c : cases(file)) {
                 String name = String.valueOf(c.get("name"));
                 tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> {
-                    Map<String, Object> input = merge(base, inputOf(family, c));
                     Set<String> actual = new TreeSet<>();
-                    for (Finding f : EVALUATORS.get(family).apply(input)) {
+                    for (Finding f : EVALUATORS.get(family).apply(base, c)) {
                         if (f.ruleId().equals(ruleId)) {
                             actual.add(JSON.writeValueAsString(f.target()));
                         }
@@ -97,7 +122,7 @@ class RuleCasesTest {
     @Test
     void theBaseOfEachFamilyRaisesNoFindingAtAll() throws IOException {
         for (String family : EVALUATORS.keySet()) {
-            assertEquals(List.of(), EVALUATORS.get(family).apply(base(family)), "rules/" + family + "/base.test.yaml");
+            assertEquals(List.of(), EVALUATORS.get(family).apply(base(family), Map.of()), "rules/" + family + "/base.test.yaml");
         }
     }
 
@@ -127,9 +152,9 @@ class RuleCasesTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> inputOf(String family, Map<String, Object> c) {
-        Object input = c.get(family);
-        return input == null ? Map.of() : (Map<String, Object>) input;
+    private static Map<String, Object> section(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        return value == null ? Map.of() : (Map<String, Object>) value;
     }
 
     /** The case's top-level keys replace the base's. */

@@ -17,8 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The rules served are those of the contract's catalogue, with the contract's severities and unique ids. */
 class RuleCatalogueTest {
 
-    /** Families built so far; a family's ids must match the contract's exactly. */
-    private static final List<String> BUILT = List.of("PLAN-");
+    /** Families built so far (by id prefix); a family's ids must match the contract's exactly. */
+    private static final List<String> BUILT = List.of("PLAN-", "SI-");
+
+    /** Rules of a built family that belong to a later feature: SI-NOT-SUBMITTED is a compliance-list rule. */
+    private static final Set<String> NOT_YET_BUILT = Set.of("SI-NOT-SUBMITTED");
 
     /** "id severity" per line, copied from the contract. */
     private static final Path CATALOGUE = Path.of("src/test/resources/contract-rule-catalogue.txt");
@@ -29,7 +32,7 @@ class RuleCatalogueTest {
         Set<String> served = new TreeSet<>();
         TestEngine.ruleBase().rules().forEach(r -> served.add(r.id()));
         for (String prefix : BUILT) {
-            assertEquals(filter(contract, prefix), filter(served, prefix), "rules " + prefix + "*");
+            assertEquals(filter(contract, prefix, NOT_YET_BUILT), filter(served, prefix, NOT_YET_BUILT), "rules " + prefix + "*");
         }
         assertTrue(contract.containsAll(served), "every served rule is in the contract: " + served);
     }
@@ -65,9 +68,9 @@ class RuleCatalogueTest {
         return ids;
     }
 
-    private static Set<String> filter(Set<String> ids, String prefix) {
+    private static Set<String> filter(Set<String> ids, String prefix, Set<String> except) {
         Set<String> result = new TreeSet<>();
-        ids.stream().filter(id -> id.startsWith(prefix)).forEach(result::add);
+        ids.stream().filter(id -> id.startsWith(prefix) && !except.contains(id)).forEach(result::add);
         return result;
     }
 }

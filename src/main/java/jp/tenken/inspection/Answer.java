@@ -1,0 +1,18 @@
+package jp.tenken.inspection;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+
+import java.math.BigDecimal;
+
+/** The answer to one checklist item: {@code answer} for YES_NO items, {@code value} (or NA) for PERCENT items. */
+public record Answer(@NotBlank String itemId, AnswerValue answer,
+                     @DecimalMin("0") @DecimalMax("100") BigDecimal value,
+                     String evidence, @Valid Remediation remediation) {
+
+    public boolean hasEvidence() {
+        return evidence != null && !evidence.isBlank();
+    }
+}

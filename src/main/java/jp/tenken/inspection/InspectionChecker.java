@@ -1,0 +1,110 @@
+package jp.tenken.inspection;
+
+import jakarta.inject.Singleton;
+import jp.tenken.api.NotFoundException;
+import jp.tenken.checklist.AnswerType;
+import jp.tenken.checklist.Checklist;
+import jp.tenken.checklist.ChecklistItem;
+import jp.tenken.checklist.ChecklistRegistry;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.document.Problem;
+import jp.tenken.engine.Finding;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.inspection.facts.PreviousAnswer;
+import jp.tenken.organization.Department;
+import jp.tenken.organization.DepartmentDirectory;
+import jp.tenken.organization.OrganizationRegistry;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one entry point that checks a self-inspection (HTTP and the command line call it). It refuses
+ * a submission for an unknown checklist (404), an unknown or group department (422) and answers
+ * that do not fit their item (400), then runs the inspection rules.
+ */
+@Singleton
+public final class InspectionChecker {
+
+    static final String FAMILY = "inspection";
+
+    private final RuleBase ruleBase;
+    private final ChecklistRegistry checklists;
+    private final OrganizationRegistry organizations;
+
+    public InspectionChecker(RuleBase ruleBase, ChecklistRegistry checklists, OrganizationRegistry organizations) {
+        this.ruleBase = ruleBase;
+        this.checklists = checklists;
+        this.organizations = organizations;
+    }
+
+    /** The unit a submission is for, by its registry name; refuses unknown organizations and departments and groups. */
+    public Department unit(String organization, String department) {
+        DepartmentDirectory directory = organizations.directory(organization).orElseThrow(() ->
+                DocumentRejectedException.unprocessable(Problem.of("organization", "organization.unknown", "id", organization)));
+        Department unit = directory.resolve(department).orElseThrow(() ->
+                DocumentRejectedException.unprocessable(Problem.of("department", "department.unknown",
+                        "department", department, "suggestion", directory.closest(department))));
+        if (unit.group()) {
+            throw DocumentRejectedException.unprocessable(Problem.of("department", "department.group", "department", department));
+        }
+        return unit;
+    }
+
+    public Checklist checklist(String id) {
+        return checklists.checklist(id).orElseThrow(() -> new NotFoundException("checklist.not-found", Map.of("id", id)));
+    }
+
+    /**
+     * Checks a submission.
+     *
+     * @param previous the answers of the department's current submission for the previous fiscal
+     *                 year, for SI-REPEATED-FAILURE; empty where there is none (or no store, as on the command line)
+     */
+    public InspectionCheck check(InspectionSubmission submission, List<PreviousAnswer> previous) {
+        Checklist checklist = checklist(submission.checklistId());
+        Department unit = unit(submission.organization(), submission.department());
+        requireAnswersFitTheirItems(submission, checklist);
+        List<Finding> findings = ruleBase.evaluate(FAMILY,
+                InspectionFacts.of(submission, unit.name(), checklist, previous), Map.of());
+        return new InspectionCheck(submission, unit.name(), checklist, ruleBase.version(), findings,
+                InspectionStatus.of(findings, checklist));
+    }
+
+    /** A YES_NO item takes an answer, a PERCENT item a value or NA; each item is answered once. */
+    private static void requireAnswersFitTheirItems(InspectionSubmission submission, Checklist checklist) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> answered = new HashSet<>();
+        for (int i = 0; i < submission.answers().size(); i++) {
+            Answer answer = submission.answers().get(i);
+            String at = "answers[" + i + "]";
+            if (!answered.add(answer.itemId())) {
+                problems.add(Problem.of(at + ".itemId", "inspection.answer.duplicate", "itemId", answer.itemId()));
+            }
+            ChecklistItem item = checklist.item(answer.itemId()).orElse(null);
+            if (item == null) {
+                continue; // SI-ITEM-UNKNOWN reports it
+            }
+            if (item.answerType() == AnswerType.YES_NO) {
+                if (answer.answer() == null) {
+                    problems.add(Problem.of(at + ".answer", "inspection.answer.yes-no", "itemId", item.id()));
+                } else if (answer.value() != null) {
+                    problems.add(Problem.of(at + ".value", "inspection.answer.no-value", "itemId", item.id()));
+                }
+            } else {
+                boolean na = answer.answer() == AnswerValue.NA;
+                if (answer.answer() != null && !na) {
+                    problems.add(Problem.of(at + ".answer", "inspection.answer.percent", "itemId", item.id()));
+                } else if (!na && answer.value() == null) {
+                    problems.add(Problem.of(at + ".value", "inspection.answer.percent", "itemId", item.id()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DocumentRejectedException(DocumentRejectedException.Reason.MALFORMED, "document.invalid", problems);
+        }
+    }
+}

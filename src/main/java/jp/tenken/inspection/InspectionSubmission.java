@@ -1,0 +1,27 @@
+package jp.tenken.inspection;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jp.tenken.document.Lists;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A department's self-inspection for one fiscal year (CONTRACT §4). */
+public record InspectionSubmission(
+        @NotBlank @Size(max = 200) String checklistId,
+        @NotBlank @Size(max = 100) String organization,
+        @NotBlank @Size(max = 200) String department,
+        @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+        @NotNull @JsonFormat(pattern = "yyyy-MM-dd") LocalDate submittedOn,
+        @NotNull List<@Valid @NotNull Answer> answers) {
+
+    public InspectionSubmission {
+        answers = Lists.immutableOrNull(answers);
+    }
+}
