@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.tenken.TestEngine;
 import jp.tenken.checklist.Checklist;
+import jp.tenken.compliance.ComplianceInput;
+import jp.tenken.compliance.ComplianceRules;
 import jp.tenken.checklist.ChecklistLoader;
 import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.inspection.InspectionChecker;
@@ -42,12 +44,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RuleCasesTest {
 
     private static final ObjectMapper YAML = new YAMLMapper();
-    private static final ObjectMapper JSON = new JsonMapper();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).build();
 
     /** How each family turns its base and a case into findings. */
     private static final Map<String, BiFunction<Map<String, Object>, Map<String, Object>, List<Finding>>> EVALUATORS = Map.of(
             "plan", (base, c) -> TestEngine.planChecker().check(read(merge(base, section(c, "plan")), PlanDocument.class)).findings(),
-            "inspection", RuleCasesTest::inspect);
+            "inspection", RuleCasesTest::inspect,
+            "compliance", (base, c) -> new ComplianceRules(TestEngine.ruleBase())
+                    .evaluate(JSON.convertValue(merge(base, section(c, "compliance")), ComplianceInput.class)));
 
     /**
      * An inspection case: the case's checklist (or the base's), checked as the loader checks one;

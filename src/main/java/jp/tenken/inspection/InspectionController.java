@@ -1,0 +1,71 @@
+package jp.tenken.inspection;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import jp.tenken.api.NotFoundException;
+import jp.tenken.api.Requests;
+import jp.tenken.checklist.ChecklistRegistry;
+import jp.tenken.document.DocumentReader;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.organization.OrganizationRegistry;
+
+import java.util.List;
+import java.util.Map;
+
+/** Self-inspections over HTTP (CONTRACT §4): submit, read one, list the current ones. */
+@Controller("/api/v1/inspections")
+class InspectionController {
+
+    private final DocumentReader reader;
+    private final InspectionService service;
+    private final InspectionChecker checker;
+    private final InspectionStore store;
+    private final ChecklistRegistry checklists;
+    private final RuleBase ruleBase;
+    private final OrganizationRegistry organizations;
+
+    InspectionController(DocumentReader reader, InspectionService service, InspectionChecker checker,
+                         InspectionStore store, ChecklistRegistry checklists, RuleBase ruleBase,
+                         OrganizationRegistry organizations) {
+        this.organizations = organizations;
+        this.reader = reader;
+        this.service = service;
+        this.checker = checker;
+        this.store = store;
+        this.checklists = checklists;
+        this.ruleBase = ruleBase;
+    }
+
+    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<InspectionResponse> submit(HttpRequest<?> request, @Body @Nullable byte[] body) {
+        InspectionSubmission submission = reader.read(body, Requests.format(request), InspectionSubmission.class);
+        StoredInspection stored = service.submit(submission);
+        return HttpResponse.created(InspectionResponse.of(stored, checklists.checklist(stored.checklistId()).orElse(null),
+                ruleBase.messages(), Requests.language(request), false));
+    }
+
+    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
+    InspectionResponse find(HttpRequest<?> request, String id) {
+        StoredInspection stored = store.find(id)
+                .orElseThrow(() -> new NotFoundException("inspection.not-found", Map.of("id", id)));
+        return InspectionResponse.of(stored, checklists.checklist(stored.checklistId()).orElse(null),
+                ruleBase.messages(), Requests.language(request), true);
+    }
+
+    /** The current submission of each department, filtered by fiscal year and department. */
+    @Get(produces = MediaType.APPLICATION_JSON)
+    List<InspectionListEntry> list(@QueryValue String organization, @Nullable @QueryValue Integer fiscalYear,
+                                   @Nullable @QueryValue String department) {
+        organizations.directory(organization)
+                .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
+        String unit = department == null ? null : checker.unit(organization, department).name();
+        return store.current(organization, fiscalYear, unit).stream().map(InspectionListEntry::of).toList();
+    }
+}

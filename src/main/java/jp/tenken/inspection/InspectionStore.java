@@ -1,0 +1,20 @@
+package jp.tenken.inspection;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored self-inspections; H2 and PostgreSQL behind one implementation. */
+public interface InspectionStore {
+
+    /** Stores a checked submission; it becomes the current one of its department and fiscal year. */
+    StoredInspection store(InspectionCheck check);
+
+    /** A submission by id, current or superseded. */
+    Optional<StoredInspection> find(String id);
+
+    /** The current submission of a department for a fiscal year. */
+    Optional<StoredInspection> current(String organization, String department, int fiscalYear);
+
+    /** The current submissions of an organization, optionally of one fiscal year and one department. */
+    List<StoredInspection> current(String organization, Integer fiscalYear, String department);
+}

@@ -1,0 +1,134 @@
+package jp.tenken.inspection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.inject.Singleton;
+import jp.tenken.api.Summary;
+import jp.tenken.storage.StorageJson;
+import jp.tenken.storage.Transactions;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Self-inspections in plain JDBC, with statements H2 and PostgreSQL both run. */
+@Singleton
+public class JdbcInspectionStore implements InspectionStore {
+
+    private static final ObjectMapper READER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+
+    private static final String COLUMNS = "i.id, i.organization, i.department, i.fiscal_year, i.checklist_id,"
+            + " i.checklist_version, i.submitted_on, i.stored_at, i.status, i.rules_version, i.document, i.findings,"
+            + " i.seq = (SELECT MAX(c.seq) FROM inspection c WHERE c.organization = i.organization"
+            + " AND c.fiscal_year = i.fiscal_year AND c.department = i.department) AS is_current";
+
+    private static final String CURRENT = " AND i.seq = (SELECT MAX(c.seq) FROM inspection c WHERE c.organization = i.organization"
+            + " AND c.fiscal_year = i.fiscal_year AND c.department = i.department)";
+
+    private final DataSource dataSource;
+
+    public JdbcInspectionStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public StoredInspection store(InspectionCheck check) {
+        InspectionSubmission submission = check.submission();
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime storedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        Summary summary = Summary.of(check.findings());
+        Transactions.inTransaction(dataSource, c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO inspection (id, organization, department,"
+                    + " fiscal_year, checklist_id, checklist_version, submitted_on, stored_at, status, rules_version,"
+                    + " errors, warnings, infos, document, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, submission.organization());
+                insert.setString(3, check.department());
+                insert.setInt(4, submission.fiscalYear());
+                insert.setString(5, check.checklist().id());
+                insert.setString(6, check.checklist().version());
+                insert.setObject(7, submission.submittedOn());
+                insert.setObject(8, storedAt);
+                insert.setString(9, check.status().name());
+                insert.setString(10, check.rulesVersion());
+                insert.setLong(11, summary.errors());
+                insert.setLong(12, summary.warnings());
+                insert.setLong(13, summary.infos());
+                insert.setString(14, StorageJson.write(submission));
+                insert.setString(15, StorageJson.write(check.findings()));
+                return insert.executeUpdate();
+            }
+        });
+        return new StoredInspection(id, submission.organization(), check.department(), submission.fiscalYear(),
+                check.checklist().id(), check.checklist().version(), submission.submittedOn(), storedAt, check.status(),
+                check.rulesVersion(), submission, check.findings(), true);
+    }
+
+    @Override
+    public Optional<StoredInspection> find(String id) {
+        List<StoredInspection> found = query("SELECT " + COLUMNS + " FROM inspection i WHERE i.id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public Optional<StoredInspection> current(String organization, String department, int fiscalYear) {
+        return current(organization, fiscalYear, department).stream().findFirst();
+    }
+
+    @Override
+    public List<StoredInspection> current(String organization, Integer fiscalYear, String department) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM inspection i WHERE i.organization = ?");
+        List<Object> params = new ArrayList<>(List.of(organization));
+        if (fiscalYear != null) {
+            sql.append(" AND i.fiscal_year = ?");
+            params.add(fiscalYear);
+        }
+        if (department != null) {
+            sql.append(" AND i.department = ?");
+            params.add(department);
+        }
+        sql.append(CURRENT).append(" ORDER BY i.fiscal_year, i.department");
+        return query(sql.toString(), params.toArray());
+    }
+
+    private List<StoredInspection> query(String sql, Object... params) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    select.setObject(i + 1, params[i]);
+                }
+                List<StoredInspection> rows = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    private static StoredInspection row(ResultSet rs) throws SQLException {
+        try {
+            return new StoredInspection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                    rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, OffsetDateTime.class),
+                    InspectionStatus.valueOf(rs.getString(9)), rs.getString(10),
+                    READER.readValue(rs.getString(11), InspectionSubmission.class),
+                    StorageJson.findings(rs.getString(12)), rs.getBoolean(13));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored inspection is not readable", e);
+        }
+    }
+}
