@@ -1,0 +1,101 @@
+package jp.tenken.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.inject.Inject;
+import jp.tenken.api.ErrorResponse;
+import jp.tenken.api.FindingView;
+import jp.tenken.api.NotFoundException;
+import jp.tenken.api.Summary;
+import jp.tenken.document.DocumentFormat;
+import jp.tenken.document.DocumentReader;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.engine.Language;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.engine.Severity;
+import jp.tenken.i18n.Texts;
+import jp.tenken.inspection.InspectionCheck;
+import jp.tenken.inspection.InspectionChecker;
+import jp.tenken.inspection.InspectionSubmission;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code check-inspection FILE}: checks a self-inspection against the checklists without a server
+ * or database (so without SI-REPEATED-FAILURE, which needs last year's submission); exit 0, 1 or 2.
+ */
+@Command(name = "check-inspection", mixinStandardHelpOptions = true,
+        description = "Checks a self-inspection file (JSON or YAML) against its checklist and prints the findings.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:no ERROR finding", "1:at least one ERROR finding",
+                "2:the file cannot be read or is not a valid self-inspection"})
+public class CheckInspectionCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the self-inspection, .json or .yaml")
+    Path file;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    OutputFormat format;
+
+    @Option(names = "--lang", defaultValue = "ja", description = "ja or en")
+    String lang;
+
+    @Inject
+    DocumentReader reader;
+    @Inject
+    InspectionChecker checker;
+    @Inject
+    RuleBase ruleBase;
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Override
+    public Integer call() throws IOException {
+        Language language = Language.of(lang);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            System.err.println(Texts.get(language, "document.unreadable", Map.of("detail", file + " (" + e.getClass().getSimpleName() + ")")));
+            return CommandLineMain.EXIT_UNUSABLE;
+        }
+        InspectionCheck check;
+        try {
+            InspectionSubmission submission = reader.read(bytes, DocumentFormat.ofFileName(file.toString()), InspectionSubmission.class);
+            check = checker.check(submission, List.of());
+        } catch (DocumentRejectedException e) {
+            ErrorResponse error = ErrorResponse.of(e, language);
+            System.err.println(file + ": " + error.message());
+            error.violations().forEach(v -> System.err.println("  " + (v.path().isEmpty() ? "(document)" : v.path()) + ": " + v.message()));
+            return CommandLineMain.EXIT_UNUSABLE;
+        } catch (NotFoundException e) {
+            System.err.println(file + ": " + Texts.get(language, e.key(), e.params()));
+            return CommandLineMain.EXIT_UNUSABLE;
+        }
+        List<FindingView> findings = FindingView.of(check.findings(), ruleBase.messages(), language);
+        Summary summary = Summary.of(check.findings());
+        if (format == OutputFormat.json) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("department", check.department());
+            body.put("fiscalYear", check.submission().fiscalYear());
+            body.put("status", check.status());
+            body.put("rulesVersion", check.rulesVersion());
+            body.put("summary", summary);
+            body.put("findings", findings);
+            System.out.println(objectMapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(body));
+        } else {
+            System.out.println(check.department() + " " + check.submission().fiscalYear() + ": " + check.status());
+            FindingPrinter.print(System.out, findings, summary, language);
+        }
+        return check.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
+    }
+}

@@ -1,0 +1,92 @@
+package jp.tenken.checklist;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Checklists are checked as data when loaded; a broken one names its file and item. */
+class ChecklistLoaderTest {
+
+    static final Set<String> CHAPTERS = Set.of("組織体制", "情報資産の分類と管理", "情報システム全体の強靭性の向上",
+            "物理的セキュリティ", "人的セキュリティ", "技術的セキュリティ", "運用", "業務委託と外部サービスの利用", "評価・見直し");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCitysChecklistLoadsWithSixtyItemsOverTheNineChapters() {
+        Checklist checklist = ChecklistLoader.load(Path.of("checklists")).get("municipal-security-self-inspection");
+        assertTrue(checklist.items().size() >= 60, "items: " + checklist.items().size());
+        Set<String> chapters = new TreeSet<>();
+        for (ChecklistItem item : checklist.items()) {
+            chapters.add(item.chapter());
+            assertTrue(item.questionEn() != null && !item.questionEn().isBlank(), item.id() + " has an English question");
+            assertTrue(item.isoRefs().stream().allMatch(r -> r.matches("A\\.[5-8]\\.\\d{1,2}")), item.id() + " " + item.isoRefs());
+            assertTrue(item.id().matches("(ORG|AST|RES|PHY|HUM|TEC|OPS|OUT|EVA)-\\d{2}"), item.id());
+        }
+        assertEquals(CHAPTERS, chapters);
+        ChecklistItem training = checklist.item("HUM-04").orElseThrow();
+        assertEquals(AnswerType.PERCENT, training.answerType());
+        assertEquals(100, training.threshold());
+    }
+
+    private Map<String, Checklist> load(String items) throws IOException {
+        Files.writeString(dir.resolve("broken.yaml"), "id: c\nversion: \"1\"\ntitle: t\nitems:\n" + items);
+        return ChecklistLoader.load(dir);
+    }
+
+    private static final String GATE = "  - { id: G-01, chapter: 組織体制, question: q, severity: LOW, answerType: YES_NO, evidenceRequired: false, naAllowed: false }\n";
+
+    private void assertRefused(String items, String expected) {
+        ChecklistException e = assertThrows(ChecklistException.class, () -> load(items));
+        assertTrue(e.getMessage().contains("broken.yaml") && e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateIdIsRefused() {
+        assertRefused(GATE + GATE, "(G-01): id G-01 is used twice");
+    }
+
+    @Test
+    void dependsOnMustNameAnExistingItem() {
+        assertRefused(GATE + "  - { id: S-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: true, dependsOn: X-99 }\n",
+                "S-01: dependsOn X-99 is not an item");
+    }
+
+    @Test
+    void dependsOnMustNameAYesNoItem() {
+        assertRefused("  - { id: P-01, chapter: c, question: q, severity: HIGH, answerType: PERCENT, threshold: 50, evidenceRequired: false, naAllowed: false }\n"
+                + "  - { id: S-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: true, dependsOn: P-01 }\n",
+                "S-01: dependsOn P-01 must be a YES_NO item");
+    }
+
+    @Test
+    void dependsOnMustNotMakeACycle() {
+        assertRefused("  - { id: A-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: true, dependsOn: A-02 }\n"
+                + "  - { id: A-02, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: true, dependsOn: A-01 }\n",
+                "A-01: dependsOn makes a cycle");
+    }
+
+    @Test
+    void aPercentItemNeedsAThresholdFromZeroToHundred() {
+        assertRefused("  - { id: P-01, chapter: c, question: q, severity: HIGH, answerType: PERCENT, evidenceRequired: false, naAllowed: false }\n",
+                "(P-01): a PERCENT item needs a threshold from 0 to 100");
+        assertRefused("  - { id: P-01, chapter: c, question: q, severity: HIGH, answerType: PERCENT, threshold: 120, evidenceRequired: false, naAllowed: false }\n",
+                "(P-01): a PERCENT item needs a threshold from 0 to 100");
+    }
+
+    @Test
+    void requiredFieldsMustBePresent() {
+        assertRefused("  - { id: Q-01, chapter: c, severity: HIGH, answerType: YES_NO }\n", "(Q-01): chapter, question, severity");
+    }
+}

@@ -1,0 +1,91 @@
+package jp.tenken.inspection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jp.tenken.TestEngine;
+import jp.tenken.checklist.ChecklistRegistry;
+import jp.tenken.document.DocumentFormat;
+import jp.tenken.storage.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What every database behind {@link InspectionStore} must do; run on H2 and PostgreSQL by the subclasses. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class InspectionStoreContract {
+
+    private static final ObjectMapper JSON = new JsonMapper();
+
+    private TestDatabase database;
+    private InspectionStore store;
+    private InspectionService service;
+
+    protected abstract TestDatabase openDatabase() throws Exception;
+
+    @BeforeAll
+    void open() throws Exception {
+        database = openDatabase();
+        store = new JdbcInspectionStore(database.dataSource());
+        InspectionChecker checker = new InspectionChecker(TestEngine.ruleBase(),
+                new ChecklistRegistry(Map.of(Submissions.CHECKLIST.id(), Submissions.CHECKLIST)), TestEngine.registry());
+        service = new InspectionService(checker, store);
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        database.close();
+    }
+
+    private StoredInspection submit(Map<String, Object> body) throws Exception {
+        return service.submit(TestEngine.reader().read(JSON.writeValueAsBytes(body), DocumentFormat.JSON, InspectionSubmission.class));
+    }
+
+    @Test
+    void storesAndReadsASubmissionBackWithItsAnswersAndFindings() throws Exception {
+        StoredInspection stored = submit(Submissions.nonCompliant("保育課", 2025));
+        StoredInspection read = store.find(stored.id()).orElseThrow();
+        assertEquals(stored, read);
+        assertEquals(InspectionStatus.NON_COMPLIANT, read.status());
+        assertEquals(Submissions.CHECKLIST.items().size(), read.submission().answers().size());
+    }
+
+    @Test
+    void aLaterSubmissionSupersedesTheEarlierWhichIsKept() throws Exception {
+        StoredInspection first = submit(Submissions.nonCompliant("介護保険課", 2025));
+        StoredInspection second = submit(Submissions.compliant("介護保険課", 2025));
+        assertEquals(second.id(), store.current("hiratsuka", "介護保険課", 2025).orElseThrow().id());
+        StoredInspection old = store.find(first.id()).orElseThrow();
+        assertFalse(old.current());
+        assertEquals(InspectionStatus.NON_COMPLIANT, old.status());
+        assertTrue(store.find(second.id()).orElseThrow().current());
+        assertEquals(List.of(second.id()), store.current("hiratsuka", 2025, "介護保険課").stream().map(StoredInspection::id).toList());
+    }
+
+    @Test
+    void listsCurrentSubmissionsByYearAndDepartment() throws Exception {
+        submit(Submissions.compliant("商業観光課", 2024));
+        submit(Submissions.compliant("商業観光課", 2023));
+        submit(Submissions.compliant("文化・交流課", 2024));
+        List<StoredInspection> year = store.current("hiratsuka", 2024, null);
+        assertTrue(year.stream().anyMatch(i -> i.department().equals("商業観光課")));
+        assertTrue(year.stream().anyMatch(i -> i.department().equals("文化・交流課")));
+        assertTrue(year.stream().allMatch(i -> i.fiscalYear() == 2024));
+        assertEquals(2, store.current("hiratsuka", null, "商業観光課").size());
+    }
+
+    @Test
+    void aNoRepeatedFromThePreviousYearIsFound() throws Exception {
+        submit(Submissions.nonCompliant("障がい福祉課", 2024));
+        StoredInspection now = submit(Submissions.nonCompliant("障がい福祉課", 2025));
+        assertTrue(now.findings().stream().anyMatch(f -> f.ruleId().equals("SI-REPEATED-FAILURE")
+                && "PHY-02".equals(f.target().itemId())), now.findings().toString());
+    }
+}
