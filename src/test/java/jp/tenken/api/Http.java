@@ -13,6 +13,24 @@ public final class Http {
     public record Answer(int status, String body) {
     }
 
+    /** The URI with its query values percent-encoded, as a browser or curl --data-urlencode sends them. */
+    public static String encodeQuery(String uri) {
+        int q = uri.indexOf('?');
+        if (q < 0) {
+            return uri;
+        }
+        StringBuilder encoded = new StringBuilder(uri.substring(0, q + 1));
+        for (String pair : uri.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (encoded.charAt(encoded.length() - 1) != '?') {
+                encoded.append('&');
+            }
+            encoded.append(pair, 0, eq + 1)
+                    .append(java.net.URLEncoder.encode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return encoded.toString();
+    }
+
     public static Answer send(HttpClient client, HttpRequest<?> request) {
         try {
             HttpResponse<String> response = client.toBlocking().exchange(request, String.class);
