@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import jp.tenken.api.FindingView;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Summary;
+import jp.tenken.audit.AuditService;
+import jp.tenken.audit.AuditStanding;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleBase;
@@ -24,8 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * The auditors' list: one line per department of the registry (groups excluded) with its status for
- * the fiscal year. A department is NON_COMPLIANT without a self-inspection, or when a compliance
- * rule reports an ERROR on it; otherwise it has the status of its current self-inspection.
+ * the fiscal year, its current self-inspection, its last audit and its open corrective actions.
  */
 @Singleton
 public class ComplianceService {
@@ -34,13 +35,15 @@ public class ComplianceService {
     private final InspectionStore inspections;
     private final ComplianceRules rules;
     private final RuleBase ruleBase;
+    private final AuditService audits;
 
     public ComplianceService(OrganizationRegistry organizations, InspectionStore inspections, ComplianceRules rules,
-                             RuleBase ruleBase) {
+                             RuleBase ruleBase, AuditService audits) {
         this.organizations = organizations;
         this.inspections = inspections;
         this.rules = rules;
         this.ruleBase = ruleBase;
+        this.audits = audits;
     }
 
     public ComplianceList units(String organization, int fiscalYear, InspectionStatus status, LocalDate asOf, Language language) {
@@ -53,11 +56,14 @@ public class ComplianceService {
         Map<String, List<Finding>> findingsOfUnit = findings.stream()
                 .filter(f -> f.target().department() != null)
                 .collect(Collectors.groupingBy(f -> f.target().department()));
+        AuditStanding standing = audits.standing(organization, fiscalYear, asOf);
 
         List<UnitCompliance> lines = new ArrayList<>();
         for (String unit : units) {
             StoredInspection inspection = current.get(unit);
-            List<Finding> own = findingsOfUnit.getOrDefault(unit, List.of());
+            List<Finding> own = new ArrayList<>(findingsOfUnit.getOrDefault(unit, List.of()));
+            own.addAll(standing.findingsOn(unit));
+            own.sort(null);
             InspectionStatus unitStatus = statusOf(inspection, own);
             if (status != null && status != unitStatus) {
                 continue;
@@ -66,15 +72,28 @@ public class ComplianceService {
             lines.add(new UnitCompliance(unit, unitStatus,
                     new UnitCompliance.SelfInspection(inspection != null, inspection == null ? null : inspection.id(),
                             summary == null ? null : summary.errors(), summary == null ? null : summary.warnings()),
-                    null, 0, FindingView.of(own, ruleBase.messages(), language)));
+                    standing.lastAuditedFiscalYear(unit), standing.openActions(unit),
+                    FindingView.of(own, ruleBase.messages(), language)));
         }
         return new ComplianceList(organization, fiscalYear, asOf, lines);
     }
 
-    private static InspectionStatus statusOf(StoredInspection inspection, List<Finding> own) {
-        if (inspection == null || own.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+    /**
+     * NON_COMPLIANT without a self-inspection, with an overdue corrective action on a HIGH audit
+     * finding, or with another compliance ERROR; else the self-inspection's status, lowered to
+     * NEEDS_IMPROVEMENT by any other audit finding (an overdue action on a lesser finding).
+     */
+    static InspectionStatus statusOf(StoredInspection inspection, List<Finding> own) {
+        boolean blocking = own.stream().anyMatch(f -> f.severity() == Severity.ERROR && (!f.ruleId().startsWith("AUDIT-")
+                || (f.ruleId().equals(OVERDUE) && "HIGH".equals(f.params().get("findingSeverity")))));
+        if (inspection == null || blocking) {
             return InspectionStatus.NON_COMPLIANT;
+        }
+        if (inspection.status() == InspectionStatus.COMPLIANT && !own.isEmpty()) {
+            return InspectionStatus.NEEDS_IMPROVEMENT;
         }
         return inspection.status();
     }
+
+    private static final String OVERDUE = "AUDIT-ACTION-OVERDUE";
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jp.tenken.TestEngine;
+import jp.tenken.audit.AuditChecker;
+import jp.tenken.audit.AuditRecord;
+import jp.tenken.audit.CoverageInput;
 import jp.tenken.checklist.Checklist;
 import jp.tenken.compliance.ComplianceInput;
 import jp.tenken.compliance.ComplianceRules;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +56,21 @@ class RuleCasesTest {
             "plan", (base, c) -> TestEngine.planChecker().check(read(merge(base, section(c, "plan")), PlanDocument.class)).findings(),
             "inspection", RuleCasesTest::inspect,
             "compliance", (base, c) -> new ComplianceRules(TestEngine.ruleBase())
-                    .evaluate(JSON.convertValue(merge(base, section(c, "compliance")), ComplianceInput.class)));
+                    .evaluate(JSON.convertValue(merge(base, section(c, "compliance")), ComplianceInput.class)),
+            "audit", RuleCasesTest::audit);
+
+    /**
+     * An audit case: the record (stored as "A1") judged on {@code asOf}, and the coverage of the
+     * organization's year; both the record rules and the coverage rules run.
+     */
+    private static List<Finding> audit(Map<String, Object> base, Map<String, Object> c) {
+        AuditChecker checker = new AuditChecker(TestEngine.ruleBase(), TestEngine.registry());
+        AuditRecord record = checker.validate(read(merge(section(base, "audit"), section(c, "audit")), AuditRecord.class));
+        LocalDate asOf = LocalDate.parse(String.valueOf(c.containsKey("asOf") ? c.get("asOf") : base.get("asOf")));
+        List<Finding> findings = new ArrayList<>(checker.check(Map.of("A1", record), asOf));
+        findings.addAll(checker.coverage(JSON.convertValue(merge(section(base, "coverage"), section(c, "coverage")), CoverageInput.class)));
+        return findings;
+    }
 
     /**
      * An inspection case: the case's checklist (or the base's), checked as the loader checks one;

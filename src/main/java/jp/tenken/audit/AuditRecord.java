@@ -1,0 +1,37 @@
+package jp.tenken.audit;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jp.tenken.document.Lists;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The record of one department's information-security audit (CONTRACT §5). */
+public record AuditRecord(
+        @NotBlank @Size(max = 100) String organization,
+        @NotBlank @Size(max = 200) String department,
+        @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+        @NotNull @JsonFormat(pattern = "yyyy-MM-dd") LocalDate auditedOn,
+        @NotEmpty List<@Valid @NotNull Auditor> auditors,
+        List<@Valid @NotNull AuditFinding> findings) {
+
+    public AuditRecord {
+        auditors = Lists.immutableOrNull(auditors);
+        findings = Lists.immutable(findings);
+    }
+
+    /** The same record with one finding's corrective action completed on {@code completedOn}. */
+    public AuditRecord withCompletion(String findingId, LocalDate completedOn) {
+        List<AuditFinding> updated = findings.stream().map(f -> !f.id().equals(findingId) || f.correctiveAction() == null ? f
+                : new AuditFinding(f.id(), f.itemId(), f.severity(), f.description(), new CorrectiveAction(
+                        f.correctiveAction().action(), f.correctiveAction().dueDate(), completedOn))).toList();
+        return new AuditRecord(organization, department, fiscalYear, auditedOn, auditors, updated);
+    }
+}

@@ -1,0 +1,26 @@
+package jp.tenken.audit;
+
+import jp.tenken.api.FindingView;
+import jp.tenken.api.Summary;
+import jp.tenken.engine.Finding;
+import jp.tenken.engine.Language;
+import jp.tenken.engine.RuleMessages;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An audit as answered (CONTRACT §5): its id, what the rules find in it as of a date
+ * ({@code findings}), and the record itself with the corrective actions' completions.
+ */
+public record AuditResponse(String id, String organization, String department, int fiscalYear, LocalDate auditedOn,
+                            OffsetDateTime storedAt, LocalDate asOf, Summary summary, List<FindingView> findings,
+                            AuditRecord record) {
+
+    static AuditResponse of(StoredAudit audit, List<Finding> findings, LocalDate asOf, RuleMessages messages, Language language) {
+        AuditRecord record = audit.record();
+        return new AuditResponse(audit.id(), record.organization(), record.department(), record.fiscalYear(),
+                record.auditedOn(), audit.storedAt(), asOf, Summary.of(findings), FindingView.of(findings, messages, language), record);
+    }
+}

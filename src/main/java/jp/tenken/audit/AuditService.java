@@ -1,0 +1,121 @@
+package jp.tenken.audit;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import jp.tenken.api.NotFoundException;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.document.Problem;
+import jp.tenken.engine.Finding;
+import jp.tenken.engine.Language;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.organization.Department;
+import jp.tenken.organization.DepartmentDirectory;
+import jp.tenken.organization.OrganizationRegistry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Audits: record them, follow their corrective actions, and report the coverage of a year. */
+@Singleton
+public class AuditService {
+
+    private final AuditChecker checker;
+    private final AuditStore store;
+    private final OrganizationRegistry organizations;
+    private final RuleBase ruleBase;
+    private final int rotationYears;
+
+    public AuditService(AuditChecker checker, AuditStore store, OrganizationRegistry organizations, RuleBase ruleBase,
+                        @Value("${tenken.audit.rotation-years:3}") int rotationYears) {
+        this.checker = checker;
+        this.store = store;
+        this.organizations = organizations;
+        this.ruleBase = ruleBase;
+        this.rotationYears = rotationYears;
+    }
+
+    public AuditResponse record(AuditRecord record, LocalDate asOf, Language language) {
+        StoredAudit stored = store.store(checker.validate(record));
+        return respond(stored, asOf, language);
+    }
+
+    public AuditResponse find(String id, LocalDate asOf, Language language) {
+        return respond(store.find(id).orElseThrow(() -> notFound(id)), asOf, language);
+    }
+
+    public List<AuditResponse> list(String organization, Integer fiscalYear, String department, LocalDate asOf, Language language) {
+        DepartmentDirectory directory = directory(organization);
+        String unit = department == null ? null : directory.resolve(department).map(Department::name).orElse(department);
+        return store.list(organization, null, fiscalYear, unit).stream().map(a -> respond(a, asOf, language)).toList();
+    }
+
+    /** Records the completion of a finding's corrective action and answers the audit as it now stands. */
+    public AuditResponse complete(String auditId, String findingId, Completion completion, LocalDate asOf, Language language) {
+        StoredAudit audit = store.find(auditId).orElseThrow(() -> notFound(auditId));
+        AuditFinding finding = audit.record().findings().stream().filter(f -> f.id().equals(findingId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("audit.finding.not-found", Map.of("id", auditId, "findingId", findingId)));
+        if (finding.correctiveAction() == null) {
+            throw DocumentRejectedException.unprocessable(Problem.of("", "audit.finding.no-action", "findingId", findingId));
+        }
+        if (completion.completedOn().isBefore(audit.record().auditedOn())) {
+            throw DocumentRejectedException.malformed(Problem.of("completedOn", "audit.completion.before-audit",
+                    "auditedOn", audit.record().auditedOn().toString()));
+        }
+        store.complete(auditId, findingId, completion.completedOn());
+        return find(auditId, asOf, language);
+    }
+
+    public CoverageReport coverage(String organization, int fiscalYear, LocalDate asOf, Language language) {
+        DepartmentDirectory directory = directory(organization);
+        List<String> units = directory.units().stream().map(Department::name).toList();
+        List<CoverageInput.Audited> audited = store.list(organization, fiscalYear, null, null).stream()
+                .map(a -> new CoverageInput.Audited(a.record().department(), a.record().fiscalYear())).distinct().toList();
+        List<Finding> findings = checker.coverage(new CoverageInput(fiscalYear, rotationYears, units, audited));
+        Set<String> thisYear = departmentsIn(audited, fiscalYear);
+        Set<String> withinCycle = new TreeSet<>();
+        audited.stream().filter(a -> a.fiscalYear() > fiscalYear - rotationYears).forEach(a -> withinCycle.add(a.department()));
+        List<String> notAudited = units.stream().filter(u -> !withinCycle.contains(u)).toList();
+        return new CoverageReport(organization, fiscalYear, rotationYears, asOf, thisYear.size(),
+                departmentsIn(audited, fiscalYear - 1).size(), inRegistryOrder(units, thisYear), notAudited,
+                jp.tenken.api.FindingView.of(findings, ruleBase.messages(), language));
+    }
+
+    /** What compliance needs of the audits up to a fiscal year: findings as of a date, per department. */
+    public AuditStanding standing(String organization, int fiscalYear, LocalDate asOf) {
+        List<StoredAudit> audits = store.list(organization, fiscalYear, null, null);
+        Map<String, AuditRecord> byId = new LinkedHashMap<>();
+        audits.forEach(a -> byId.put(a.id(), a.record()));
+        return new AuditStanding(audits, checker.check(byId, asOf));
+    }
+
+    private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language) {
+        List<Finding> findings = checker.check(Map.of(audit.id(), audit.record()), asOf);
+        return AuditResponse.of(audit, findings, asOf, ruleBase.messages(), language);
+    }
+
+    private DepartmentDirectory directory(String organization) {
+        return organizations.directory(organization)
+                .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization == null ? "" : organization)));
+    }
+
+    private static Set<String> departmentsIn(List<CoverageInput.Audited> audited, int fiscalYear) {
+        Set<String> departments = new TreeSet<>();
+        audited.stream().filter(a -> a.fiscalYear() == fiscalYear).forEach(a -> departments.add(a.department()));
+        return departments;
+    }
+
+    private static List<String> inRegistryOrder(List<String> units, Set<String> departments) {
+        List<String> ordered = new ArrayList<>(units.stream().filter(departments::contains).toList());
+        departments.stream().filter(d -> !units.contains(d)).forEach(ordered::add);
+        return ordered;
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("audit.not-found", Map.of("id", id));
+    }
+}

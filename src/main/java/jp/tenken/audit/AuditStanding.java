@@ -1,0 +1,28 @@
+package jp.tenken.audit;
+
+import jp.tenken.engine.Finding;
+
+import java.util.List;
+
+/** The audits of an organization up to a fiscal year and what the audit rules find in them as of a date. */
+public record AuditStanding(List<StoredAudit> audits, List<Finding> findings) {
+
+    /** The last fiscal year the department was audited in, or null. */
+    public Integer lastAuditedFiscalYear(String department) {
+        return audits.stream().filter(a -> a.record().department().equals(department))
+                .map(a -> a.record().fiscalYear()).max(Integer::compare).orElse(null);
+    }
+
+    /** Corrective actions of the department's audits not yet completed. */
+    public int openActions(String department) {
+        return (int) audits.stream().filter(a -> a.record().department().equals(department))
+                .flatMap(a -> a.record().findings().stream())
+                .filter(f -> f.correctiveAction() != null && f.correctiveAction().completedOn() == null)
+                .count();
+    }
+
+    /** The audit rule findings on the department (overdue actions, missing ones). */
+    public List<Finding> findingsOn(String department) {
+        return findings.stream().filter(f -> department.equals(f.target().department())).toList();
+    }
+}

@@ -1,0 +1,9 @@
+package jp.tenken.audit.facts;
+
+import java.time.LocalDate;
+
+/** A finding of an audit with its corrective action: planned (action and due date), completed or not. */
+public record AuditFindingFact(String auditId, String department, int fiscalYear, int index, String findingId,
+                               String itemId, String severity, boolean actionPlanned, LocalDate dueDate,
+                               LocalDate completedOn) {
+}

@@ -1,0 +1,40 @@
+package jp.tenken.compliance;
+
+import jp.tenken.api.FindingView;
+import jp.tenken.engine.Language;
+import jp.tenken.i18n.Texts;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+
+/** The compliance list as CSV that Excel opens as it is: a UTF-8 byte-order mark and headers in the reader's language. */
+final class ComplianceCsv {
+
+    private static final String BOM = "\uFEFF";
+
+    private ComplianceCsv() {
+    }
+
+    static String write(ComplianceList list, Language language) {
+        StringWriter out = new StringWriter();
+        out.write(BOM);
+        String[] headers = Texts.get(language, "compliance.csv.headers").split(",");
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(headers).get())) {
+            for (UnitCompliance unit : list.units()) {
+                UnitCompliance.SelfInspection si = unit.selfInspection();
+                csv.printRecord(unit.department(), Texts.get(language, "status." + unit.status().name()),
+                        Texts.get(language, si.submitted() ? "csv.yes" : "csv.no"),
+                        si.errors() == null ? "" : si.errors(), si.warnings() == null ? "" : si.warnings(),
+                        unit.lastAuditedFiscalYear() == null ? "" : unit.lastAuditedFiscalYear(), unit.openAuditActions(),
+                        unit.findings().stream().map(FindingView::message).collect(Collectors.joining(" / ")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}
