@@ -1,0 +1,214 @@
+package jp.tenken.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jp.tenken.api.Http;
+import jp.tenken.inspection.Submissions;
+import jp.tenken.organization.Department;
+import jp.tenken.organization.OrganizationRegistry;
+import jp.tenken.storage.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Four fiscal years of audits told through the service on a real database: one corrective action
+ * left overdue, one completed, one overdue on a lesser finding; the coverage report and the
+ * compliance list of FY2025 (as of 2025-06-01) must say exactly who stands where.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AuditStoryContract {
+
+    static final String AS_OF = "2025-06-01";
+
+    private TestDatabase database;
+    private EmbeddedServer server;
+    private HttpClient client;
+    private final ObjectMapper json = new ObjectMapper();
+    private List<String> units;
+
+    protected abstract TestDatabase openDatabase() throws Exception;
+
+    @BeforeAll
+    void tellTheStory() throws Exception {
+        database = openDatabase();
+        Map<String, Object> properties = new HashMap<>(database.micronautProperties());
+        properties.put("micronaut.server.port", -1);
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
+        client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
+        units = server.getApplicationContext().getBean(OrganizationRegistry.class).directory("hiratsuka").orElseThrow()
+                .units().stream().map(Department::name).toList();
+
+        audit("保育課", 2022, List.of());
+        audit("市民課", 2023, List.of());
+        audit("デジタル推進課", 2023, List.of());
+        audit("市民課", 2024, List.of(finding("F1", "PHY-02", "HIGH", "2025-03-31")));
+        String care = audit("介護保険課", 2024, List.of(finding("F1", "HUM-04", "HIGH", "2025-03-31")));
+        audit("商業観光課", 2024, List.of(finding("F1", "OPS-03", "MEDIUM", "2025-05-31")));
+        audit("介護保険課", 2025, List.of());
+        audit("保険年金課", 2025, List.of());
+        audit("危機管理課", 2025, List.of());
+
+        Http.Answer done = post("/api/v1/audits/" + care + "/findings/F1/completion?asOf=" + AS_OF, Map.of("completedOn", "2025-03-20"));
+        assertEquals(200, done.status(), done.body());
+        assertEquals(0, json.readTree(done.body()).get("findings").size(), "the completed action is no longer overdue");
+
+        for (String department : List.of("市民課", "介護保険課", "商業観光課")) {
+            assertEquals(201, post("/api/v1/inspections", Submissions.compliant(department, 2025)).status());
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        client.close();
+        server.close();
+        database.close();
+    }
+
+    private static Map<String, Object> finding(String id, String itemId, String severity, String dueDate) {
+        Map<String, Object> action = new LinkedHashMap<>();
+        action.put("action", "是正する");
+        action.put("dueDate", dueDate);
+        return Map.of("id", id, "itemId", itemId, "severity", severity, "description", "指摘", "correctiveAction", action);
+    }
+
+    private String audit(String department, int fiscalYear, List<Map<String, Object>> findings) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("organization", "hiratsuka");
+        body.put("department", department);
+        body.put("fiscalYear", fiscalYear);
+        body.put("auditedOn", fiscalYear + "-11-20");
+        body.put("auditors", List.of(Map.of("name", "監査員A", "department", department.equals("職員課") ? "デジタル推進課" : "職員課")));
+        body.put("findings", findings);
+        Http.Answer answer = post("/api/v1/audits?asOf=" + AS_OF, body);
+        assertEquals(201, answer.status(), answer.body());
+        return json.readTree(answer.body()).get("id").asText();
+    }
+
+    private Http.Answer post(String uri, Object body) throws Exception {
+        return Http.send(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    private JsonNode get(String uri) throws Exception {
+        Http.Answer answer = Http.send(client, HttpRequest.GET(Http.encodeQuery(uri)));
+        assertEquals(200, answer.status(), answer.body());
+        return json.readTree(answer.body());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    @Test
+    void theCoverageReportOfFy2025() throws Exception {
+        JsonNode report = get("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=2025&asOf=" + AS_OF);
+        assertEquals(3, report.get("auditedCount").asInt());
+        assertEquals(3, report.get("previousYearCount").asInt());
+        assertEquals(Set.of("介護保険課", "保険年金課", "危機管理課"), new TreeSet<>(texts(report.get("audited"))));
+        Set<String> withinCycle = Set.of("市民課", "デジタル推進課", "介護保険課", "商業観光課", "保険年金課", "危機管理課");
+        List<String> expectedOverdue = units.stream().filter(u -> !withinCycle.contains(u)).toList();
+        assertEquals(expectedOverdue, texts(report.get("notAuditedWithinCycle")));
+        assertTrue(expectedOverdue.contains("保育課"));
+        Set<String> rotation = new TreeSet<>();
+        int coverageFindings = 0;
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("ruleId").asText().equals("AUDIT-ROTATION-OVERDUE")) {
+                rotation.add(f.get("target").get("department").asText());
+            } else {
+                assertEquals("AUDIT-COVERAGE-NOT-INCREASING", f.get("ruleId").asText());
+                assertEquals(2025, f.get("target").get("fiscalYear").asInt());
+                coverageFindings++;
+            }
+        }
+        assertEquals(new TreeSet<>(expectedOverdue), rotation);
+        assertEquals(1, coverageFindings);
+    }
+
+    @Test
+    void theCoverageReportOfFy2024GrewAndHasNoCoverageFinding() throws Exception {
+        JsonNode report = get("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=2024");
+        assertEquals(3, report.get("auditedCount").asInt());
+        assertEquals(2, report.get("previousYearCount").asInt());
+        for (JsonNode f : report.get("findings")) {
+            assertEquals("AUDIT-ROTATION-OVERDUE", f.get("ruleId").asText());
+        }
+    }
+
+    @Test
+    void theComplianceListOfFy2025() throws Exception {
+        Map<String, JsonNode> list = new LinkedHashMap<>();
+        get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=" + AS_OF).get("units")
+                .forEach(u -> list.put(u.get("department").asText(), u));
+        assertEquals(units, new ArrayList<>(list.keySet()));
+
+        JsonNode citizens = list.get("市民課");
+        assertEquals("NON_COMPLIANT", citizens.get("status").asText(), "overdue action on a HIGH finding");
+        assertEquals(2024, citizens.get("lastAuditedFiscalYear").asInt());
+        assertEquals(1, citizens.get("openAuditActions").asInt());
+        assertEquals("AUDIT-ACTION-OVERDUE", citizens.get("findings").get(0).get("ruleId").asText());
+
+        JsonNode care = list.get("介護保険課");
+        assertEquals("COMPLIANT", care.get("status").asText(), "its action was completed");
+        assertEquals(2025, care.get("lastAuditedFiscalYear").asInt());
+        assertEquals(0, care.get("openAuditActions").asInt());
+
+        JsonNode tourism = list.get("商業観光課");
+        assertEquals("NEEDS_IMPROVEMENT", tourism.get("status").asText(), "overdue action on a MEDIUM finding");
+        assertEquals(1, tourism.get("openAuditActions").asInt());
+
+        JsonNode childcare = list.get("保育課");
+        assertEquals("NON_COMPLIANT", childcare.get("status").asText(), "no self-inspection");
+        assertEquals(2022, childcare.get("lastAuditedFiscalYear").asInt());
+
+        assertTrue(list.get("職員課").get("lastAuditedFiscalYear").isNull());
+
+        Set<String> nonCompliant = new TreeSet<>();
+        get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&status=NON_COMPLIANT&asOf=" + AS_OF).get("units")
+                .forEach(u -> nonCompliant.add(u.get("department").asText()));
+        Set<String> expected = new TreeSet<>(units);
+        expected.removeAll(Set.of("介護保険課", "商業観光課"));
+        assertEquals(expected, nonCompliant);
+    }
+
+    @Test
+    void theComplianceListAsCsvOpensInExcel() {
+        Http.Answer csv = Http.send(client, HttpRequest.GET(Http.encodeQuery(
+                "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=" + AS_OF)).accept("text/csv"));
+        assertEquals(200, csv.status());
+        assertTrue(csv.body().startsWith("\uFEFF課,状況,自己点検提出"), csv.body().substring(0, 40));
+        assertTrue(csv.body().contains("市民課,不適合,提出済み,0,0,2024,1,"), csv.body());
+        assertEquals(units.size() + 1, csv.body().lines().count());
+        Http.Answer byParameter = Http.send(client, HttpRequest.GET(Http.encodeQuery(
+                "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=csv&asOf=" + AS_OF)));
+        assertEquals(csv.body(), byParameter.body());
+        assertTrue(new String(byParameter.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).contains("保育課"));
+    }
+
+    @Test
+    void auditsAreListedByYearAndDepartment() throws Exception {
+        JsonNode audits = get("/api/v1/audits?organization=hiratsuka&department=市民課&asOf=" + AS_OF);
+        assertEquals(2, audits.size());
+        assertEquals(2023, audits.get(0).get("fiscalYear").asInt());
+        assertEquals(3, get("/api/v1/audits?organization=hiratsuka&fiscalYear=2024").size());
+    }
+}
