@@ -28,6 +28,10 @@ class HostileInputTest {
 
     static final List<String> POSTS = List.of("/api/v1/plans/check", "/api/v1/plans");
 
+    /** Every endpoint that takes a body: the hostile inputs that are not plan-specific go to all of them. */
+    static final List<String> ALL_POSTS = List.of("/api/v1/plans/check", "/api/v1/plans", "/api/v1/inspections",
+            "/api/v1/audits", "/api/v1/audits/none/findings/F1/completion");
+
     @Inject
     @Client("/")
     HttpClient client;
@@ -57,7 +61,7 @@ class HostileInputTest {
 
     @Test
     void brokenJsonIs400WithLineAndColumn() throws Exception {
-        for (String path : POSTS) {
+        for (String path : ALL_POSTS) {
             Http.Answer answer = postJson(path, "{\n  \"id\": \"x\",\n  \"title\": \"t\"\n  \"organization\": 1\n}");
             assertEquals(400, answer.status());
             assertTrue(message(answer).contains("4行目") && message(answer).contains("列目"), message(answer));
@@ -75,7 +79,7 @@ class HostileInputTest {
 
     @Test
     void anEmptyBodyIs400() throws Exception {
-        for (String path : POSTS) {
+        for (String path : ALL_POSTS) {
             Http.Answer answer = post(path, new byte[0], MediaType.APPLICATION_JSON);
             assertEquals(400, answer.status());
             assertTrue(message(answer).startsWith("本文が空です"), message(answer));
@@ -84,7 +88,7 @@ class HostileInputTest {
 
     @Test
     void xmlIs415() {
-        for (String path : POSTS) {
+        for (String path : ALL_POSTS) {
             assertEquals(415, post(path, "<plan/>".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_XML).status());
         }
     }
@@ -93,7 +97,7 @@ class HostileInputTest {
     void aBodyOverTheLimitIs413() throws Exception {
         byte[] body = new byte[11 * 1024 * 1024];
         java.util.Arrays.fill(body, (byte) ' ');
-        for (String path : POSTS) {
+        for (String path : ALL_POSTS) {
             Http.Answer answer = post(path, body, MediaType.APPLICATION_JSON);
             assertEquals(413, answer.status());
             assertEquals("payload_too_large", json.readTree(answer.body()).get("code").asText());
@@ -116,7 +120,7 @@ class HostileInputTest {
     @Test
     void jsonNested20000LevelsDeepIs400() throws Exception {
         String deep = "{\"id\": " + "[".repeat(20_000) + "]".repeat(20_000) + "}";
-        for (String path : POSTS) {
+        for (String path : ALL_POSTS) {
             Http.Answer answer = postJson(path, deep);
             assertEquals(400, answer.status());
         }
@@ -125,7 +129,7 @@ class HostileInputTest {
     @Test
     void yamlNestedDeeplyIs400() {
         String deep = "id: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";
-        for (String path : POSTS) {
+        for (String path : ALL_POSTS) {
             assertEquals(400, post(path, deep.getBytes(StandardCharsets.UTF_8), "application/x-yaml").status());
         }
     }
@@ -139,7 +143,7 @@ class HostileInputTest {
         body[prefix.length + 1] = (byte) 0x28;
         body[prefix.length + 2] = (byte) 0xFF;
         body[prefix.length + 3] = '"';
-        for (String path : POSTS) {
+        for (String path : ALL_POSTS) {
             assertEquals(400, post(path, body, MediaType.APPLICATION_JSON).status());
             assertEquals(400, post(path, body, "application/x-yaml").status());
         }
