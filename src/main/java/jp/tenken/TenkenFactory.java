@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
-import jp.tenken.engine.RuleBaseLoader;
+import jp.tenken.engine.RuleBasePreload;
 import jp.tenken.organization.OrganizationRegistry;
 
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ class TenkenFactory {
     /** Compiled eagerly: a broken rule file stops the start instead of failing the first request. */
     @Context
     RuleBase ruleBase(@Value("${tenken.rules-dir:rules}") String rulesDir) {
-        return RuleBaseLoader.load(Path.of(rulesDir));
+        return RuleBasePreload.take(Path.of(rulesDir));
     }
 
     @Singleton

@@ -1,0 +1,427 @@
+package jp.tenken.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.inject.Inject;
+import jp.tenken.audit.AuditFinding;
+import jp.tenken.audit.AuditRecord;
+import jp.tenken.audit.Auditor;
+import jp.tenken.audit.CorrectiveAction;
+import jp.tenken.audit.JdbcAuditStore;
+import jp.tenken.checklist.AnswerType;
+import jp.tenken.checklist.Checklist;
+import jp.tenken.checklist.ChecklistItem;
+import jp.tenken.checklist.ChecklistRegistry;
+import jp.tenken.checklist.ItemSeverity;
+import jp.tenken.document.DocumentFormat;
+import jp.tenken.document.DocumentReader;
+import jp.tenken.engine.RuleBase;
+import jp.tenken.inspection.Answer;
+import jp.tenken.inspection.AnswerValue;
+import jp.tenken.inspection.InspectionChecker;
+import jp.tenken.inspection.InspectionSubmission;
+import jp.tenken.inspection.JdbcInspectionStore;
+import jp.tenken.inspection.Remediation;
+import jp.tenken.organization.Department;
+import jp.tenken.organization.OrganizationRegistry;
+import jp.tenken.plan.PlanChecker;
+import jp.tenken.plan.PlanDocument;
+import jp.tenken.storage.Migrations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bench}: measures, in one run, what docs/performance.md reports — plan checks against the
+ * Jackson parse floor at four sizes, heap for the largest, start-up, HTTP throughput with wrk, and
+ * the compliance list on H2 and PostgreSQL — and writes the figures to a Markdown file.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures check speed, growth, memory, start-up, HTTP throughput and the compliance list.")
+public class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--out", defaultValue = "docs/bench-results.md", description = "where the figures are written")
+    Path out;
+
+    @Option(names = "--sizes", defaultValue = "43,500,5000,50000", split = ",", description = "plan sizes (initiatives)")
+    List<Integer> sizes;
+
+    @Option(names = "--http-seconds", defaultValue = "20", description = "length of the measured wrk run")
+    int httpSeconds;
+
+    @Option(names = "--postgres-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
+            description = "a PostgreSQL database the bench may create a scratch database from (user postgres)")
+    String postgresUrl;
+
+    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,startup,http,compliance")
+    List<String> skip;
+
+    @Inject
+    DocumentReader reader;
+    @Inject
+    PlanChecker checker;
+    @Inject
+    OrganizationRegistry organizations;
+    @Inject
+    RuleBase ruleBase;
+    @Inject
+    ChecklistRegistry checklists;
+
+    private final StringBuilder report = new StringBuilder();
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    @Override
+    public Integer call() throws Exception {
+        line("# Tenken benchmark results");
+        line("");
+        line("Run " + LocalDateTime.now().withNano(0) + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB. Command: `java -jar target/tenken-0.1.0.jar bench`.");
+        line("");
+        if (!skip.contains("engine")) {
+            engine();
+        }
+        Path jar = jar();
+        if (jar == null) {
+            line("(not run from the jar: start-up, HTTP and compliance-list sections skipped)");
+        } else {
+            if (!skip.contains("startup") || !skip.contains("http")) {
+                startupAndHttp(jar);
+            }
+            if (!skip.contains("compliance")) {
+                complianceList(jar);
+            }
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("figures written to " + out);
+        return 0;
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+        System.out.println(text);
+    }
+
+    // ---------------------------------------------------------------- engine
+
+    private void engine() throws Exception {
+        List<String> departments = organizations.directory("hiratsuka").orElseThrow().units().stream().map(Department::name).toList();
+        ObjectMapper parser = reader.mapper(DocumentFormat.JSON);
+        line("## Plan check against the parse floor");
+        line("");
+        line("Generated plans (registry departments, three fiscal years, sheets, goals, a security programme; about 1% of");
+        line("initiatives carry an inconsistency). *parse*: Jackson alone, JSON to the plan types (the floor). *check*: the");
+        line("rules through the engine (facts + session + firing + sorting). *read+check*: what a request costs beyond");
+        line("HTTP (parse, Bean Validation, check). Medians.");
+        line("");
+        line("| initiatives | JSON size | parse ms | validate ms | check ms | read+check ms | check / parse | read+check / parse | findings |");
+        line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Map<Integer, Double> checkMillis = new LinkedHashMap<>();
+        for (int size : sizes) {
+            byte[] body = json.writeValueAsBytes(PlanGenerator.plan(size, departments, 42));
+            int rounds = size <= 100 ? 300 : size <= 1000 ? 60 : size <= 10_000 ? 12 : 5;
+            int warmup = size <= 100 ? 300 : size <= 1000 ? 30 : size <= 10_000 ? 5 : 2;
+            Stats parse = new Stats();
+            Stats read = new Stats();
+            Stats check = new Stats();
+            int findings = 0;
+            for (int i = 0; i < warmup + rounds; i++) {
+                long t0 = System.nanoTime();
+                parser.readValue(body, PlanDocument.class);
+                long t1 = System.nanoTime();
+                PlanDocument plan = reader.read(body, DocumentFormat.JSON, PlanDocument.class);
+                long t2 = System.nanoTime();
+                findings = checker.check(plan).findings().size();
+                long t3 = System.nanoTime();
+                if (i >= warmup) {
+                    parse.add(t1 - t0);
+                    read.add(t2 - t1);
+                    check.add(t3 - t2);
+                }
+            }
+            double validate = Math.max(0, read.median() - parse.median());
+            checkMillis.put(size, check.median());
+            line(String.format(Locale.ROOT, "| %,d | %,d KB | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %,d |", size, body.length / 1024,
+                    parse.median(), validate, check.median(), read.median() + check.median(),
+                    check.median() / parse.median(), (read.median() + check.median()) / parse.median(), findings));
+        }
+        line("");
+        if (checkMillis.containsKey(5000) && checkMillis.containsKey(50000)) {
+            line(String.format(Locale.ROOT, "Growth: check time(50,000) / time(5,000) = **%.2f** (linear would be 10).",
+                    checkMillis.get(50000) / checkMillis.get(5000)));
+            line("");
+        }
+        int largest = sizes.stream().max(Integer::compare).orElse(0);
+        memory(largest, departments);
+    }
+
+    private void memory(int size, List<String> departments) throws Exception {
+        byte[] body = json.writeValueAsBytes(PlanGenerator.plan(size, departments, 42));
+        PlanDocument plan = reader.read(body, DocumentFormat.JSON, PlanDocument.class);
+        checker.check(plan);
+        System.gc();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long allocatedBefore = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        checker.check(plan);
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - allocatedBefore;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        line("## Heap for the largest check");
+        line("");
+        line(String.format(Locale.ROOT, "Checking the %,d-initiative plan (document already in memory, %.1f MiB of heap in use before): "
+                        + "**%.1f MiB allocated** by the check, heap peak **%.1f MiB** above what was in use before.",
+                size, before / 1048576.0, allocated / 1048576.0, Math.max(0, peak - before) / 1048576.0));
+        line("");
+    }
+
+    // ---------------------------------------------------------------- start-up and HTTP
+
+    private void startupAndHttp(Path jar) throws Exception {
+        Path work = Files.createTempDirectory("tenken-bench");
+        Map<String, String> env = new LinkedHashMap<>(folders());
+        env.put("TENKEN_DATA_DIR", work.resolve("data").toString());
+        Stats healthy = new Stats();
+        Stats compile = new Stats();
+        for (int i = 0; i < 3; i++) {
+            Files.createDirectories(work.resolve("data-" + i));
+            env.put("TENKEN_DATA_DIR", work.resolve("data-" + i).toString());
+            try (ServerProcess server = ServerProcess.start(jar, work, env)) {
+                healthy.add(server.millisToHealthy * 1_000_000);
+                compile.add(server.ruleCompileMillis() * 1_000_000);
+                if (i == 2 && !skip.contains("http")) {
+                    http(server);
+                }
+            }
+        }
+        line("## Start-up");
+        line("");
+        line(String.format(Locale.ROOT, "From `java -jar` to `/health` answering 200 on an empty H2 data folder: **%.0f ms** "
+                + "(median of 3; rule compilation %.0f ms of it, in parallel with the rest of the start).", healthy.median(), compile.median()));
+        line("");
+    }
+
+    private void http(ServerProcess server) throws Exception {
+        Path yaml = Path.of(System.getenv().getOrDefault("TENKEN_SEEDS_DIR", "seeds"), "plans", "hiratsuka-dx-action-plan-2024-2026.yaml");
+        byte[] body = json.writeValueAsBytes(new YAMLMapper().readTree(yaml.toFile()));
+        String url = server.url("/api/v1/plans/check");
+        line("## HTTP throughput of POST /api/v1/plans/check");
+        line("");
+        if (!onPath("wrk")) {
+            line("wrk is not installed (`apt-get install wrk`); HTTP section skipped.");
+            line("");
+            return;
+        }
+        Path script = Files.createTempFile("tenken-bench", ".lua");
+        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==["
+                + new String(body, StandardCharsets.UTF_8) + "]==]\n");
+        run(List.of("wrk", "-t2", "-c32", "-d5s", "-s", script.toString(), url));
+        String output = run(List.of("wrk", "-t2", "-c32", "-d" + httpSeconds + "s", "--latency", "-s", script.toString(), url));
+        Files.deleteIfExists(script);
+        line("The city's 43-initiative action plan as JSON (" + body.length / 1024 + " KB), wrk with 2 threads and 32 connections for "
+                + httpSeconds + " s after a 5 s warm-up, on the same machine as the service (they share its cores).");
+        line("");
+        line("| requests/s | p50 | p90 | p99 | non-2xx |");
+        line("| ---: | ---: | ---: | ---: | ---: |");
+        line("| **" + find(output, "Requests/sec:\\s+([\\d.]+)") + "** | " + find(output, "50%\\s+(\\S+)") + " | "
+                + find(output, "90%\\s+(\\S+)") + " | " + find(output, "99%\\s+(\\S+)") + " | "
+                + (output.contains("Non-2xx") ? find(output, "Non-2xx or 3xx responses: (\\d+)") : "0") + " |");
+        line("");
+    }
+
+    // ---------------------------------------------------------------- compliance list
+
+    private void complianceList(Path jar) throws Exception {
+        Path seeds = Files.createTempDirectory("tenken-bench-seeds");
+        Files.createDirectories(seeds.resolve("organizations"));
+        List<String> units = new ArrayList<>();
+        StringBuilder yaml = new StringBuilder("id: bench-city\nname: ベンチ市\ndepartments:\n");
+        for (int i = 1; i <= 300; i++) {
+            String name = String.format("部署%03d課", i);
+            units.add(name);
+            yaml.append("  - { name: ").append(name).append(", group: false }\n");
+        }
+        yaml.append("  - { name: 庁内各課, group: true }\n");
+        Files.writeString(seeds.resolve("organizations/bench-city.yaml"), yaml.toString());
+        OrganizationRegistry registry = OrganizationRegistry.load(seeds);
+        InspectionChecker inspections = new InspectionChecker(ruleBase, checklists, registry);
+
+        line("## Compliance list of 300 departments");
+        line("");
+        line("An organization of 300 departments with five fiscal years (FY2021–2025) of self-inspections (one per");
+        line("department and year, a tenth of them non-compliant) and audits (each department audited in two of the years,");
+        line("one corrective action each, some overdue) stored; `GET /api/v1/compliance/units?organization=bench-city&fiscalYear=2025`");
+        line("against the running service, medians of 50 requests after 10 warm-up requests.");
+        line("");
+        line("| database | rows stored | median | p99 |");
+        line("| --- | ---: | ---: | ---: |");
+        Path h2dir = Files.createTempDirectory("tenken-bench-h2");
+        measureCompliance(jar, seeds, "H2 (files)", "jdbc:h2:file:" + h2dir.resolve("tenken"), "sa", units, inspections, null);
+        String database = "tenken_bench_" + System.currentTimeMillis();
+        try {
+            sql(postgresUrl, "CREATE DATABASE " + database);
+            String url = postgresUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+            measureCompliance(jar, seeds, "PostgreSQL", url, "postgres", units, inspections, database);
+        } catch (Exception e) {
+            line("| PostgreSQL | – | not measured: " + e.getMessage().lines().findFirst().orElse("") + " | |");
+        } finally {
+            try {
+                sql(postgresUrl, "DROP DATABASE IF EXISTS " + database);
+            } catch (Exception ignored) {
+                // the scratch database stays; harmless
+            }
+        }
+        line("");
+    }
+
+    private void measureCompliance(Path jar, Path seeds, String label, String url, String user, List<String> units,
+                                   InspectionChecker inspections, String database) throws Exception {
+        int rows;
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword("");
+        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+            Migrations.migrate(dataSource);
+            rows = populate(dataSource, units, inspections);
+        }
+        Map<String, String> env = new LinkedHashMap<>(folders());
+        env.put("TENKEN_SEEDS_DIR", seeds.toString());
+        env.put("DATASOURCES_DEFAULT_URL", url);
+        env.put("DATASOURCES_DEFAULT_USERNAME", user);
+        try (ServerProcess server = ServerProcess.start(jar, seeds, env)) {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.url(
+                    "/api/v1/compliance/units?organization=bench-city&fiscalYear=2025&asOf=2025-12-01"))).build();
+            Stats stats = new Stats();
+            for (int i = 0; i < 60; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("compliance list answered " + response.statusCode());
+                }
+                if (i >= 10) {
+                    stats.add(System.nanoTime() - t0);
+                }
+            }
+            line(String.format(Locale.ROOT, "| %s | %,d | **%.1f ms** | %.1f ms |", label, rows, stats.median(), stats.percentile(99)));
+        }
+    }
+
+    private int populate(HikariDataSource dataSource, List<String> units, InspectionChecker inspections) {
+        JdbcInspectionStore inspectionStore = new JdbcInspectionStore(dataSource);
+        JdbcAuditStore auditStore = new JdbcAuditStore(dataSource);
+        Checklist checklist = checklists.checklist("municipal-security-self-inspection").orElseThrow();
+        Random random = new Random(7);
+        int rows = 0;
+        for (int year = 2021; year <= 2025; year++) {
+            for (int u = 0; u < units.size(); u++) {
+                String unit = units.get(u);
+                boolean flawed = random.nextInt(10) == 0;
+                List<Answer> answers = new ArrayList<>();
+                for (ChecklistItem item : checklist.items()) {
+                    if (item.answerType() == AnswerType.PERCENT) {
+                        answers.add(new Answer(item.id(), null, BigDecimal.valueOf(100), null, null));
+                    } else if (flawed && item.severity() == ItemSeverity.HIGH && answers.size() % 7 == 0) {
+                        answers.add(new Answer(item.id(), AnswerValue.NO, null, null, null));
+                    } else {
+                        answers.add(new Answer(item.id(), AnswerValue.YES, null, "記録あり", null));
+                    }
+                }
+                InspectionSubmission submission = new InspectionSubmission(checklist.id(), "bench-city", unit, year,
+                        LocalDate.of(year, 10, 15), answers);
+                inspectionStore.store(inspections.check(submission, List.of()));
+                rows++;
+                if ((u + year) % 3 == 0) {
+                    LocalDate due = LocalDate.of(year + 1, 3, 31);
+                    boolean done = random.nextInt(4) != 0;
+                    auditStore.store(new AuditRecord("bench-city", unit, year, LocalDate.of(year, 11, 20),
+                            List.of(new Auditor("監査員", units.get((u + 1) % units.size()))),
+                            List.of(new AuditFinding("F1", "PHY-02", random.nextBoolean() ? ItemSeverity.HIGH : ItemSeverity.MEDIUM,
+                                    "指摘", new CorrectiveAction("是正", due, done ? due.minusDays(10) : null)))));
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The rules, seeds and checklists folders of this run, passed on to the service processes. */
+    private static Map<String, String> folders() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TENKEN_RULES_DIR", Path.of(System.getenv().getOrDefault("TENKEN_RULES_DIR", "rules")).toAbsolutePath().toString());
+        env.put("TENKEN_SEEDS_DIR", Path.of(System.getenv().getOrDefault("TENKEN_SEEDS_DIR", "seeds")).toAbsolutePath().toString());
+        env.put("TENKEN_CHECKLISTS_DIR", Path.of(System.getenv().getOrDefault("TENKEN_CHECKLISTS_DIR", "checklists")).toAbsolutePath().toString());
+        return env;
+    }
+
+    private static Path jar() {
+        try {
+            Path location = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? location : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void sql(String url, String statement) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement s = connection.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        return m.find() ? m.group(1) : "?";
+    }
+}

@@ -1,0 +1,29 @@
+package jp.tenken.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Medians and percentiles of measured durations, in milliseconds. */
+final class Stats {
+    private final List<Double> millis = new ArrayList<>();
+
+    void add(long nanos) {
+        millis.add(nanos / 1_000_000.0);
+    }
+
+    double median() {
+        return percentile(50);
+    }
+
+    double percentile(double p) {
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    int count() {
+        return millis.size();
+    }
+}
