@@ -1,6 +1,8 @@
 package jp.tenken.engine;
 
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
 
 import java.util.Collection;
@@ -10,21 +12,25 @@ import java.util.Optional;
 
 /**
  * The compiled rules of the rules folder, their catalogue and messages. Built once at start by
- * {@link RuleBaseLoader}; evaluation opens a fresh session on the shared, immutable Drools base,
- * so concurrent evaluations do not see each other's facts.
+ * {@link RuleBaseLoader}: one Drools base per family (folder). An evaluation borrows a session of
+ * its family from a pool and gives it back reset, so concurrent evaluations never share facts and
+ * none pays for building a session.
  */
 public final class RuleBase {
 
     /** Rules of a family live in the DRL package {@code tenken.<family>}. */
     public static final String PACKAGE_PREFIX = "tenken.";
 
-    private final KieBase kieBase;
+    private final Map<String, KieBase> bases;
+    private final KieContainerSessionsPool sessions;
     private final List<RuleDescriptor> rules;
     private final RuleMessages messages;
     private final String version;
 
-    RuleBase(KieBase kieBase, List<RuleDescriptor> rules, RuleMessages messages, String version) {
-        this.kieBase = kieBase;
+    RuleBase(KieContainer container, Map<String, KieBase> bases, List<RuleDescriptor> rules, RuleMessages messages,
+             String version) {
+        this.bases = Map.copyOf(bases);
+        this.sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
         this.rules = List.copyOf(rules);
         this.messages = messages;
         this.version = version;
@@ -36,19 +42,26 @@ public final class RuleBase {
      * @param globals values for the globals the family's rules declare, besides {@code findings}
      */
     public List<Finding> evaluate(String family, Collection<?> facts, Map<String, Object> globals) {
-        String rulePackage = PACKAGE_PREFIX + family;
-        KieSession session = kieBase.newKieSession();
+        KieBase base = bases.get(family);
+        if (base == null) {
+            throw new IllegalArgumentException("no rules of family " + family);
+        }
+        KieSession session = sessions.newKieSession(family);
         try {
             FindingCollector collector = new FindingCollector();
             session.setGlobal("findings", collector);
-            globals.forEach(session::setGlobal);
+            globals.forEach((name, value) -> {
+                if (base.getKiePackage(PACKAGE_PREFIX + family).getGlobalVariables().stream().anyMatch(g -> g.getName().equals(name))) {
+                    session.setGlobal(name, value);
+                }
+            });
             for (Object fact : facts) {
                 session.insert(fact);
             }
-            session.fireAllRules(match -> match.getRule().getPackageName().equals(rulePackage));
+            session.fireAllRules();
             return collector.findings();
         } finally {
-            session.dispose();
+            session.dispose(); // back to the pool, reset
         }
     }
 

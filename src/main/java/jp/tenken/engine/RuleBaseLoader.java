@@ -5,6 +5,9 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieBaseModel;
+import org.kie.api.builder.model.KieModuleModel;
+import org.kie.api.builder.model.KieSessionModel;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
@@ -65,6 +68,7 @@ public final class RuleBaseLoader {
         ReleaseId releaseId = services.newReleaseId("jp.tenken", "rules", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         Map<String, Path> sourceOfResource = new HashMap<>();
+        java.util.Set<String> families = new java.util.TreeSet<>();
         List<String> problems = new ArrayList<>();
         MessageDigest digest = sha256();
         for (Path file : files) {
@@ -78,6 +82,7 @@ public final class RuleBaseLoader {
                 problems.add(display(rulesDir, root, file) + ":1: package must be " + expectedPackage);
                 continue;
             }
+            families.add(family);
             String resource = "src/main/resources/" + expectedPackage.replace('.', '/') + "/" + file.getFileName();
             sourceOfResource.put(resource, file);
             kfs.write(resource, text);
@@ -89,6 +94,14 @@ public final class RuleBaseLoader {
             throw new RuleBaseException("rules do not compile:\n  " + String.join("\n  ", problems));
         }
 
+        // One Drools base per family, each with a stateful session that evaluations borrow from a
+        // pool: a plan check then builds no network memory for inspection or audit rules.
+        KieModuleModel module = services.newKieModuleModel();
+        for (String family : families) {
+            KieBaseModel base = module.newKieBaseModel(family).addPackage(RuleBase.PACKAGE_PREFIX + family);
+            base.newKieSessionModel(family).setType(KieSessionModel.KieSessionType.STATEFUL);
+        }
+        kfs.writeKModuleXML(module.toXML());
         KieBuilder builder = services.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             Path file = sourceOfResource.get(message.getPath());
@@ -99,24 +112,25 @@ public final class RuleBaseLoader {
             throw new RuleBaseException("rules do not compile:\n  " + String.join("\n  ", problems));
         }
         KieContainer container = services.newKieContainer(releaseId);
-        KieBase kieBase = container.getKieBase();
+        Map<String, KieBase> bases = new LinkedHashMap<>();
+        families.forEach(family -> bases.put(family, container.getKieBase(family)));
         services.getRepository().removeKieModule(releaseId);
 
-        List<RuleDescriptor> rules = describe(kieBase, sourceOfResource, rulesDir, root, messages, problems);
+        List<RuleDescriptor> rules = describe(bases.values(), sourceOfResource, rulesDir, root, messages, problems);
         if (!problems.isEmpty()) {
             throw new RuleBaseException("rules break the rules-folder conventions:\n  " + String.join("\n  ", problems));
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         LOG.info("Compiled {} rules from {} in {} ms (rules version {})", rules.size(), rulesDir,
                 (System.nanoTime() - started) / 1_000_000, version);
-        return new RuleBase(kieBase, rules, messages, version);
+        return new RuleBase(container, bases, rules, messages, version);
     }
 
-    private static List<RuleDescriptor> describe(KieBase kieBase, Map<String, Path> sourceOfResource, Path rulesDir,
+    private static List<RuleDescriptor> describe(java.util.Collection<KieBase> bases, Map<String, Path> sourceOfResource, Path rulesDir,
                                                  Path root, RuleMessages messages, List<String> problems) {
         Map<Path, List<Rule>> rulesOfFile = new LinkedHashMap<>();
         sourceOfResource.values().stream().sorted().forEach(f -> rulesOfFile.put(f, new ArrayList<>()));
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+        for (KiePackage kiePackage : bases.stream().flatMap(b -> b.getKiePackages().stream()).toList()) {
             for (Rule rule : kiePackage.getRules()) {
                 Path file = fileOf(rule, sourceOfResource);
                 if (file != null) {

@@ -1,23 +1,16 @@
 package jp.tenken.text;
 
 import java.text.Normalizer;
-import java.util.regex.Pattern;
 
 /** Comparison keys for names and titles written by people, full-width or half-width, spaced or not. */
 public final class TextKeys {
-
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
-    private static final Pattern SPACES_AND_PUNCTUATION = Pattern.compile("[\\s\\p{Z}\\p{P}]+");
 
     private TextKeys() {
     }
 
     /** A department name after Unicode NFKC normalisation with every space removed. */
     public static String departmentKey(String name) {
-        if (name == null) {
-            return "";
-        }
-        return SPACES.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("");
+        return name == null ? "" : strip(Normalizer.normalize(name, Normalizer.Form.NFKC), false);
     }
 
     /**
@@ -25,9 +18,29 @@ public final class TextKeys {
      * and 「書かない窓口 の導入。」 have the same key; a different word does not.
      */
     public static String titleKey(String title) {
-        if (title == null) {
-            return "";
+        return title == null ? "" : strip(Normalizer.normalize(title, Normalizer.Form.NFKC), true);
+    }
+
+    /** The text without spaces (and punctuation): a loop, as keys are made for every row of a plan. */
+    private static String strip(String text, boolean punctuation) {
+        StringBuilder key = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || (punctuation && isPunctuation(c))) {
+                continue;
+            }
+            key.appendCodePoint(c);
         }
-        return SPACES_AND_PUNCTUATION.matcher(Normalizer.normalize(title, Normalizer.Form.NFKC)).replaceAll("");
+        return key.toString();
+    }
+
+    private static boolean isPunctuation(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION -> true;
+            default -> false;
+        };
     }
 }
