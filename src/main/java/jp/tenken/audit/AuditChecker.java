@@ -45,11 +45,10 @@ public final class AuditChecker {
 
     /** The record with the audited department under its registry name, or a refusal naming the field. */
     public AuditRecord validate(AuditRecord record) {
-        DepartmentDirectory directory = organizations.directory(record.organization()).orElseThrow(() ->
-                DocumentRejectedException.unprocessable(Problem.of("organization", "organization.unknown", "id", record.organization())));
-        Department unit = unit(directory, record.department(), "department");
+        DepartmentDirectory directory = organizations.requireDirectory(record.organization());
+        Department unit = directory.requireUnit(record.department(), "department");
         for (int i = 0; i < record.auditors().size(); i++) {
-            unit(directory, record.auditors().get(i).department(), "auditors[" + i + "].department");
+            directory.requireUnit(record.auditors().get(i).department(), "auditors[" + i + "].department");
         }
         Set<String> ids = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
@@ -63,15 +62,6 @@ public final class AuditChecker {
         }
         return new AuditRecord(record.organization(), unit.name(), record.fiscalYear(), record.auditedOn(),
                 record.auditors(), record.findings());
-    }
-
-    private static Department unit(DepartmentDirectory directory, String name, String path) {
-        Department unit = directory.resolve(name).orElseThrow(() -> DocumentRejectedException.unprocessable(
-                Problem.of(path, "department.unknown", "department", name, "suggestion", directory.closest(name))));
-        if (unit.group()) {
-            throw DocumentRejectedException.unprocessable(Problem.of(path, "department.group", "department", name));
-        }
-        return unit;
     }
 
     /** The findings of audit records as of a date. */

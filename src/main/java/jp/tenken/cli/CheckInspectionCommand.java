@@ -1,19 +1,13 @@
 package jp.tenken.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.inject.Inject;
-import jp.tenken.api.ErrorResponse;
 import jp.tenken.api.FindingView;
-import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Summary;
-import jp.tenken.document.DocumentFormat;
 import jp.tenken.document.DocumentReader;
-import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.engine.Severity;
-import jp.tenken.i18n.Texts;
 import jp.tenken.inspection.InspectionCheck;
 import jp.tenken.inspection.InspectionChecker;
 import jp.tenken.inspection.InspectionSubmission;
@@ -22,11 +16,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -61,26 +55,12 @@ public class CheckInspectionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Language language = Language.of(lang);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            System.err.println(Texts.get(language, "document.unreadable", Map.of("detail", file + " (" + e.getClass().getSimpleName() + ")")));
+        Optional<InspectionCheck> evaluated = DocumentFile.evaluate(file, language,
+                (bytes, notation) -> checker.check(reader.read(bytes, notation, InspectionSubmission.class), List.of()));
+        if (evaluated.isEmpty()) {
             return CommandLineMain.EXIT_UNUSABLE;
         }
-        InspectionCheck check;
-        try {
-            InspectionSubmission submission = reader.read(bytes, DocumentFormat.ofFileName(file.toString()), InspectionSubmission.class);
-            check = checker.check(submission, List.of());
-        } catch (DocumentRejectedException e) {
-            ErrorResponse error = ErrorResponse.of(e, language);
-            System.err.println(file + ": " + error.message());
-            error.violations().forEach(v -> System.err.println("  " + (v.path().isEmpty() ? "(document)" : v.path()) + ": " + v.message()));
-            return CommandLineMain.EXIT_UNUSABLE;
-        } catch (NotFoundException e) {
-            System.err.println(file + ": " + Texts.get(language, e.key(), e.params()));
-            return CommandLineMain.EXIT_UNUSABLE;
-        }
+        InspectionCheck check = evaluated.get();
         List<FindingView> findings = FindingView.of(check.findings(), ruleBase.messages(), language);
         Summary summary = Summary.of(check.findings());
         if (format == OutputFormat.json) {
@@ -91,7 +71,7 @@ public class CheckInspectionCommand implements Callable<Integer> {
             body.put("rulesVersion", check.rulesVersion());
             body.put("summary", summary);
             body.put("findings", findings);
-            System.out.println(objectMapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(body));
+            DocumentFile.printJson(objectMapper, body);
         } else {
             System.out.println(check.department() + " " + check.submission().fiscalYear() + ": " + check.status());
             FindingPrinter.print(System.out, findings, summary, language);

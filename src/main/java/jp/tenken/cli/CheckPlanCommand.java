@@ -1,16 +1,11 @@
 package jp.tenken.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.inject.Inject;
-import jp.tenken.api.ErrorResponse;
-import jp.tenken.document.DocumentFormat;
 import jp.tenken.document.DocumentReader;
-import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.engine.Severity;
-import jp.tenken.i18n.Texts;
 import jp.tenken.plan.PlanCheck;
 import jp.tenken.plan.PlanCheckResponse;
 import jp.tenken.plan.PlanChecker;
@@ -20,9 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code check-plan FILE}: checks a plan file without a server or database; exit 0, 1 (an ERROR) or 2. */
@@ -53,26 +47,15 @@ public class CheckPlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Language language = Language.of(lang);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            System.err.println(Texts.get(language, "document.unreadable", Map.of("detail", file + " (" + e.getClass().getSimpleName() + ")")));
+        Optional<PlanCheck> evaluated = DocumentFile.evaluate(file, language,
+                (bytes, notation) -> checker.check(reader.read(bytes, notation, PlanDocument.class)));
+        if (evaluated.isEmpty()) {
             return CommandLineMain.EXIT_UNUSABLE;
         }
-        PlanCheck check;
-        try {
-            PlanDocument plan = reader.read(bytes, DocumentFormat.ofFileName(file.toString()), PlanDocument.class);
-            check = checker.check(plan);
-        } catch (DocumentRejectedException e) {
-            ErrorResponse error = ErrorResponse.of(e, language);
-            System.err.println(file + ": " + error.message());
-            error.violations().forEach(v -> System.err.println("  " + (v.path().isEmpty() ? "(document)" : v.path()) + ": " + v.message()));
-            return CommandLineMain.EXIT_UNUSABLE;
-        }
+        PlanCheck check = evaluated.get();
         PlanCheckResponse response = PlanCheckResponse.of(check, ruleBase.messages(), language);
         if (format == OutputFormat.json) {
-            System.out.println(objectMapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(response));
+            DocumentFile.printJson(objectMapper, response);
         } else {
             FindingPrinter.print(System.out, response.findings(), response.summary(), language);
         }

@@ -12,7 +12,6 @@ import jp.tenken.engine.Finding;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.inspection.facts.PreviousAnswer;
 import jp.tenken.organization.Department;
-import jp.tenken.organization.DepartmentDirectory;
 import jp.tenken.organization.OrganizationRegistry;
 
 import java.util.ArrayList;
@@ -43,15 +42,7 @@ public final class InspectionChecker {
 
     /** The unit a submission is for, by its registry name; refuses unknown organizations and departments and groups. */
     public Department unit(String organization, String department) {
-        DepartmentDirectory directory = organizations.directory(organization).orElseThrow(() ->
-                DocumentRejectedException.unprocessable(Problem.of("organization", "organization.unknown", "id", organization)));
-        Department unit = directory.resolve(department).orElseThrow(() ->
-                DocumentRejectedException.unprocessable(Problem.of("department", "department.unknown",
-                        "department", department, "suggestion", directory.closest(department))));
-        if (unit.group()) {
-            throw DocumentRejectedException.unprocessable(Problem.of("department", "department.group", "department", department));
-        }
-        return unit;
+        return organizations.requireDirectory(organization).requireUnit(department, "department");
     }
 
     public Checklist checklist(String id) {

@@ -1,5 +1,7 @@
 package jp.tenken.organization;
 
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.document.Problem;
 import jp.tenken.text.TextKeys;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -51,6 +53,19 @@ public final class DepartmentDirectory {
                 .min(Comparator.comparingInt(e -> distance.apply(key, e.getKey())))
                 .map(e -> e.getValue().name())
                 .orElse("");
+    }
+
+    /**
+     * The unit (not a group) a document names at {@code path}; an unknown name or a group is refused
+     * with 422, naming the field and suggesting the closest known name.
+     */
+    public Department requireUnit(String name, String path) {
+        Department unit = resolve(name).orElseThrow(() -> DocumentRejectedException.unprocessable(
+                Problem.of(path, "department.unknown", "department", name, "suggestion", closest(name))));
+        if (unit.group()) {
+            throw DocumentRejectedException.unprocessable(Problem.of(path, "department.group", "department", name));
+        }
+        return unit;
     }
 
     /** The departments that are inspected and audited: every entry that is not a group. */

@@ -3,6 +3,8 @@ package jp.tenken.organization;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.document.Problem;
 import jp.tenken.text.TextKeys;
 
 import java.io.IOException;
@@ -68,6 +70,12 @@ public final class OrganizationRegistry {
 
     public Optional<DepartmentDirectory> directory(String organizationId) {
         return Optional.ofNullable(organizationId).map(directories::get);
+    }
+
+    /** The organization a document names in its {@code organization} field, or a 422 naming that field. */
+    public DepartmentDirectory requireDirectory(String organizationId) {
+        return directory(organizationId).orElseThrow(() -> DocumentRejectedException.unprocessable(
+                Problem.of("organization", "organization.unknown", "id", organizationId)));
     }
 
     public List<String> organizationIds() {

@@ -33,9 +33,7 @@ public final class PlanChecker {
 
     public PlanCheck check(PlanDocument plan) {
         requireCoherent(plan);
-        DepartmentDirectory directory = registry.directory(plan.organization())
-                .orElseThrow(() -> DocumentRejectedException.unprocessable(
-                        Problem.of("organization", "organization.unknown", "id", plan.organization())));
+        DepartmentDirectory directory = registry.requireDirectory(plan.organization());
         return new PlanCheck(plan.id(), ruleBase.version(),
                 ruleBase.evaluate(FAMILY, PlanFacts.of(plan, directory), Map.of("departments", directory)));
     }
