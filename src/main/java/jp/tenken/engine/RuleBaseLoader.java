@@ -104,7 +104,7 @@ public final class RuleBaseLoader {
         kfs.writeKModuleXML(module.toXML());
         KieBuilder builder = services.newKieBuilder(kfs).buildAll();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            Path file = sourceOfResource.get(message.getPath());
+            Path file = fileOfResource(message.getPath(), sourceOfResource);
             String where = file == null ? String.valueOf(message.getPath()) : display(rulesDir, root, file);
             problems.add(where + ":" + Math.max(message.getLine(), 1) + ": " + message.getText().strip());
         }
@@ -184,17 +184,27 @@ public final class RuleBaseLoader {
         return rules;
     }
 
-    /** The file a compiled rule came from; Drools reports it relative to the resources root. */
+    /** The file a compiled rule came from. */
     private static Path fileOf(Rule rule, Map<String, Path> sourceOfResource) {
-        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
-                && impl.getResource().getSourcePath() != null) {
-            String source = impl.getResource().getSourcePath();
-            for (Map.Entry<String, Path> entry : sourceOfResource.entrySet()) {
-                if (entry.getKey().equals(source) || entry.getKey().endsWith("/" + source)) {
-                    return entry.getValue();
-                }
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null) {
+            Path file = fileOfResource(impl.getResource().getSourcePath(), sourceOfResource);
+            if (file == null) {
+                LOG.warn("Rule {} comes from an unexpected resource {}", rule.getName(), impl.getResource().getSourcePath());
             }
-            LOG.warn("Rule {} comes from an unexpected resource {}", rule.getName(), source);
+            return file;
+        }
+        return null;
+    }
+
+    /** The rules file behind a resource path, which Drools gives with or without the resources root. */
+    private static Path fileOfResource(String resource, Map<String, Path> sourceOfResource) {
+        if (resource == null) {
+            return null;
+        }
+        for (Map.Entry<String, Path> entry : sourceOfResource.entrySet()) {
+            if (entry.getKey().equals(resource) || entry.getKey().endsWith("/" + resource)) {
+                return entry.getValue();
+            }
         }
         return null;
     }

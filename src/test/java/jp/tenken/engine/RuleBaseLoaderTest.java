@@ -57,7 +57,7 @@ class RuleBaseLoaderTest {
         write("demo/DEMO-BROKEN.drl", RULE.formatted("BROKEN").replace("length > 3", "length >"));
         messages("DEMO-LONG=a\nDEMO-BROKEN=b", "DEMO-LONG=a\nDEMO-BROKEN=b");
         RuleBaseException e = assertThrows(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
-        assertTrue(e.getMessage().contains("demo/DEMO-BROKEN.drl:12"), e.getMessage());
+        assertTrue(e.getMessage().contains("\n  " + dir.resolve("demo/DEMO-BROKEN.drl") + ":12: "), e.getMessage());
     }
 
     @Test
