@@ -2,6 +2,8 @@ package jp.tenken;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jp.tenken.checklist.ChecklistRegistry;
@@ -29,7 +31,15 @@ class TenkenFactory {
 
     /** Checked eagerly: a broken checklist stops the start, naming the file and the item. */
     @Context
+    @Requires(notEnv = Environment.CLI)
     ChecklistRegistry checklistRegistry(@Value("${tenken.checklists-dir:checklists}") String checklistsDir) {
+        return ChecklistRegistry.load(Path.of(checklistsDir));
+    }
+
+    /** On the command line only check-inspection needs the checklists, so they are read when it asks. */
+    @Singleton
+    @Requires(env = Environment.CLI)
+    ChecklistRegistry commandLineChecklistRegistry(@Value("${tenken.checklists-dir:checklists}") String checklistsDir) {
         return ChecklistRegistry.load(Path.of(checklistsDir));
     }
 

@@ -1,6 +1,5 @@
 package jp.tenken.audit;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +17,7 @@ public record AuditRecord(
         @NotBlank @Size(max = 100) String organization,
         @NotBlank @Size(max = 200) String department,
         @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
-        @NotNull @JsonFormat(pattern = "yyyy-MM-dd") LocalDate auditedOn,
+        @NotNull LocalDate auditedOn,
         @NotEmpty List<@Valid @NotNull Auditor> auditors,
         List<@Valid @NotNull AuditFinding> findings) {
 

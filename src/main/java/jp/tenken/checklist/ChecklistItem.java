@@ -12,7 +12,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChecklistItem(String id, String chapter, String question, String questionEn, ItemSeverity severity,
-                            AnswerType answerType, Boolean evidenceRequired, Boolean naAllowed, String dependsOn,
+                            AnswerType answerType, Boolean evidenceRequired, Boolean naAllowed,
+                            @JsonInclude(JsonInclude.Include.ALWAYS) String dependsOn,
                             Integer threshold, String applicability, List<String> isoRefs, String guidance) {
     public ChecklistItem {
         isoRefs = Lists.immutable(isoRefs);

@@ -32,7 +32,13 @@ public final class CommandLineMain {
                 .environments(Environment.CLI)
                 .banner(false)
                 .start()) {
-            return new CommandLine(TenkenCommand.class, new MicronautFactory(context)).execute(args);
+            return new CommandLine(TenkenCommand.class, new MicronautFactory(context))
+                    .setExecutionExceptionHandler((exception, command, parseResult) -> {
+                        // Exit code 1 means "an ERROR finding"; a failure to evaluate is 2, in one line.
+                        System.err.println("tenken: " + String.valueOf(exception.getMessage()).lines().findFirst().orElse(""));
+                        return EXIT_UNUSABLE;
+                    })
+                    .execute(args);
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause != null && !(cause instanceof RuleBaseException)) {

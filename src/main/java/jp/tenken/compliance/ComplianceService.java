@@ -79,20 +79,14 @@ public class ComplianceService {
     }
 
     /**
-     * NON_COMPLIANT without a self-inspection, with an overdue corrective action on a HIGH audit
-     * finding, or with another compliance ERROR; else the self-inspection's status, lowered to
-     * NEEDS_IMPROVEMENT by any other audit finding (an overdue action on a lesser finding).
+     * As CONTRACT §5 says: NON_COMPLIANT without a self-inspection for the year (SI-NOT-SUBMITTED) or
+     * with an overdue corrective action on a HIGH audit finding; otherwise the status of the current
+     * self-inspection. Other audit findings are listed on the line but do not change the status.
      */
     static InspectionStatus statusOf(StoredInspection inspection, List<Finding> own) {
         boolean blocking = own.stream().anyMatch(f -> f.severity() == Severity.ERROR && (!f.ruleId().startsWith("AUDIT-")
                 || (f.ruleId().equals(OVERDUE) && "HIGH".equals(f.params().get("findingSeverity")))));
-        if (inspection == null || blocking) {
-            return InspectionStatus.NON_COMPLIANT;
-        }
-        if (inspection.status() == InspectionStatus.COMPLIANT && !own.isEmpty()) {
-            return InspectionStatus.NEEDS_IMPROVEMENT;
-        }
-        return inspection.status();
+        return inspection == null || blocking ? InspectionStatus.NON_COMPLIANT : inspection.status();
     }
 
     private static final String OVERDUE = "AUDIT-ACTION-OVERDUE";

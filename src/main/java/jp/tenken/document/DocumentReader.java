@@ -2,6 +2,11 @@ package jp.tenken.document;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -69,8 +74,28 @@ public final class DocumentReader {
         this.yaml = configure(new YAMLMapper(yamlFactory));
     }
 
+    /**
+     * Text with a NUL character is refused where it is read: PostgreSQL cannot store it, and no
+     * document means one.
+     */
+    private static final class NoNulStrings extends StdScalarDeserializer<String> {
+        NoNulStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw InvalidFormatException.from(parser, "text with a NUL character", value, String.class);
+            }
+            return value;
+        }
+    }
+
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
+                .registerModule(new SimpleModule("tenken-text").addDeserializer(String.class, new NoNulStrings()))
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
@@ -160,7 +185,7 @@ public final class DocumentReader {
         String key = template.startsWith("{") && template.endsWith("}") ? template.substring(1, template.length() - 1) : template;
         Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
         Map<String, String> params = new java.util.TreeMap<>();
-        for (String name : List.of("value", "min", "max")) {
+        for (String name : List.of("value", "min", "max", "integer", "fraction")) {
             if (attributes.get(name) != null) {
                 params.put(name, String.valueOf(attributes.get(name)));
             }
@@ -176,6 +201,9 @@ public final class DocumentReader {
     }
 
     private static Problem typeProblem(MismatchedInputException e) {
+        if (e instanceof InvalidFormatException && String.valueOf(e.getOriginalMessage()).startsWith("text with a NUL")) {
+            return Problem.of(path(e), "document.nul");
+        }
         Class<?> target = e.getTargetType();
         String expected;
         if (target == null) {

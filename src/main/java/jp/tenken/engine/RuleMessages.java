@@ -54,7 +54,12 @@ public final class RuleMessages {
                 .or(() -> template(language, finding.ruleId()))
                 .or(() -> template(Language.JA, finding.messageKey()))
                 .orElse(finding.ruleId());
-        return new StringSubstitutor(finding.params()).replace(template);
+        return substitutor(finding.params()).replace(template);
+    }
+
+    /** Fills in ${name} parameters once: a value that itself contains "${…}" (user text) stays as it is. */
+    static StringSubstitutor substitutor(java.util.Map<String, ?> params) {
+        return new StringSubstitutor(params).setDisableSubstitutionInValues(true);
     }
 
     /** Catalogue text of a rule ({@code title} or {@code description}), falling back to {@code fallback}. */

@@ -27,7 +27,8 @@ public final class Texts {
     /** The message for {@code key} in {@code language} with {@code ${name}} parameters filled in. */
     public static String get(Language language, String key, Map<String, ?> params) {
         String template = BUNDLES.get(language).getProperty(key, BUNDLES.get(Language.JA).getProperty(key, key));
-        return new StringSubstitutor(params).replace(template);
+        // Values are user text (names, ids); "${…}" inside them must stay as it is.
+        return new StringSubstitutor(params).setDisableSubstitutionInValues(true).replace(template);
     }
 
     public static String get(Language language, String key) {

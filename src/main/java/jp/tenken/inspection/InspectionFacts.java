@@ -9,7 +9,6 @@ import jp.tenken.inspection.facts.SubmissionFact;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** Turns a submission, its checklist and last year's answers into the facts the inspection rules match on. */
 final class InspectionFacts {
@@ -21,11 +20,10 @@ final class InspectionFacts {
                            List<PreviousAnswer> previous) {
         List<Object> facts = new ArrayList<>();
         facts.add(new SubmissionFact(department, submission.fiscalYear(), submission.submittedOn()));
-        Set<String> gates = checklist.gateIds();
         for (ChecklistItem item : checklist.items()) {
             facts.add(new ItemFact(item.id(), item.severity().name(), item.answerType().name(),
                     Boolean.TRUE.equals(item.evidenceRequired()), Boolean.TRUE.equals(item.naAllowed()),
-                    item.dependsOn(), item.threshold(), gates.contains(item.id())));
+                    item.dependsOn(), item.threshold()));
         }
         List<Answer> answers = submission.answers();
         for (int index = 0; index < answers.size(); index++) {

@@ -1,6 +1,5 @@
 package jp.tenken.inspection;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +17,7 @@ public record InspectionSubmission(
         @NotBlank @Size(max = 100) String organization,
         @NotBlank @Size(max = 200) String department,
         @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
-        @NotNull @JsonFormat(pattern = "yyyy-MM-dd") LocalDate submittedOn,
+        @NotNull LocalDate submittedOn,
         @NotNull List<@Valid @NotNull Answer> answers) {
 
     public InspectionSubmission {

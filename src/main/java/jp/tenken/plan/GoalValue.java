@@ -15,7 +15,11 @@ public record GoalValue(BigDecimal number, String text) {
             return null;
         }
         if (node.isNumber()) {
-            return new GoalValue(node.decimalValue(), null);
+            BigDecimal number = node.decimalValue();
+            if (number.precision() - number.scale() > 30 || number.scale() > 30) {
+                throw new IllegalArgumentException("a goal value has at most 30 digits before and after the point");
+            }
+            return new GoalValue(number, null);
         }
         if (node.isTextual()) {
             return new GoalValue(null, node.textValue());

@@ -1,6 +1,7 @@
 package jp.tenken.plan;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -21,13 +22,13 @@ public record Initiative(
         @NotBlank @Size(max = Limits.TITLE) String title,
         boolean priority,
         InitiativeKind kind,
-        List<String> departments,
-        List<String> upperPlans,
+        List<@Size(max = Limits.NAME) String> departments,
+        List<@Size(max = Limits.TITLE) String> upperPlans,
         String purpose,
         String summary,
         String category,
-        BigDecimal budgetThousandYen,
-        BigDecimal supplementaryBudgetThousandYen,
+        @Digits(integer = Limits.BUDGET_DIGITS, fraction = 6) BigDecimal budgetThousandYen,
+        @Digits(integer = Limits.BUDGET_DIGITS, fraction = 6) BigDecimal supplementaryBudgetThousandYen,
         InitiativeStatus status,
         Integer repostOf,
         String note,

@@ -1,5 +1,7 @@
 package jp.tenken.plan;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jp.tenken.document.Lists;
@@ -7,7 +9,7 @@ import jp.tenken.document.Lists;
 import java.util.List;
 
 /** An initiative's schedule for one fiscal year: what is planned, and the result once recorded. */
-public record InitiativeYear(@NotNull Integer fiscalYear, List<String> plan, String result,
+public record InitiativeYear(@NotNull @Min(Limits.FIRST_YEAR) @Max(Limits.LAST_YEAR) Integer fiscalYear, List<String> plan, String result,
                              @PositiveOrZero Integer auditedDepartments) {
     public InitiativeYear {
         plan = Lists.immutable(plan);

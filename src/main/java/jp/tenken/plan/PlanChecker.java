@@ -45,6 +45,9 @@ public final class PlanChecker {
             problems.add(Problem.of("period.to", "plan.period.order",
                     "from", String.valueOf(plan.period().from()), "to", String.valueOf(plan.period().to())));
         }
+        if (plan.period().to() - plan.period().from() >= Limits.LONGEST_PERIOD) {
+            problems.add(Problem.of("period.to", "plan.period.length", "max", String.valueOf(Limits.LONGEST_PERIOD)));
+        }
         Set<String> policyIds = new HashSet<>();
         for (int i = 0; i < plan.policies().size(); i++) {
             String id = plan.policies().get(i).id();

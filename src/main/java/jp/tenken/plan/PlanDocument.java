@@ -1,6 +1,5 @@
 package jp.tenken.plan;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -16,7 +15,7 @@ public record PlanDocument(
         @NotBlank @Size(max = Limits.ID) String id,
         @NotBlank @Size(max = Limits.TITLE) String title,
         @NotBlank String organization,
-        @NotNull @JsonFormat(pattern = "yyyy-MM-dd") LocalDate revisedOn,
+        @NotNull LocalDate revisedOn,
         @NotNull @Valid Period period,
         @Valid ParentPlan parent,
         String source,

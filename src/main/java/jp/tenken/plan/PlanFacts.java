@@ -50,7 +50,7 @@ final class PlanFacts {
         List<Initiative> initiatives = plan.initiatives();
         for (int index = 0; index < initiatives.size(); index++) {
             Initiative initiative = initiatives.get(index);
-            facts.add(initiativeFact(index, initiative));
+            facts.add(initiativeFact(index, initiative, directory));
             addDepartmentMentions(facts, index, initiative);
             for (InitiativeYear year : initiative.years()) {
                 facts.add(scheduleYear(index, initiative.no(), year));
@@ -75,7 +75,7 @@ final class PlanFacts {
                 target == null ? null : target.fiscalYear(), target == null ? null : target.number());
     }
 
-    private static InitiativeFact initiativeFact(int index, Initiative initiative) {
+    private static InitiativeFact initiativeFact(int index, Initiative initiative, DepartmentDirectory directory) {
         Sheet sheet = initiative.sheet();
         List<String> departments = named(initiative.departments());
         List<String> sheetDepartments = sheet == null || sheet.departments() == null ? null : named(sheet.departments());
@@ -84,10 +84,10 @@ final class PlanFacts {
                 initiative.status() == null ? null : initiative.status().name(),
                 initiative.budgetThousandYen(), budgetKey(initiative.budgetThousandYen()),
                 initiative.repostOf(), !initiative.years().isEmpty(), !named(initiative.upperPlans()).isEmpty(),
-                departments, keys(departments),
+                departments, keys(departments, directory),
                 sheet != null, sheet == null ? null : sheet.policyId(),
                 sheet == null ? null : sheet.title(), sheet == null ? null : TextKeys.titleKey(sheet.title()),
-                sheetDepartments, sheetDepartments == null ? null : keys(sheetDepartments));
+                sheetDepartments, sheetDepartments == null ? null : keys(sheetDepartments, directory));
     }
 
     private static void addDepartmentMentions(List<Object> facts, int index, Initiative initiative) {
@@ -114,9 +114,10 @@ final class PlanFacts {
         return names.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
     }
 
-    private static Set<String> keys(List<String> names) {
+    /** The departments as a set compared by registry name: an alias or former name counts as its department. */
+    private static Set<String> keys(List<String> names, DepartmentDirectory directory) {
         Set<String> keys = new LinkedHashSet<>();
-        names.forEach(n -> keys.add(TextKeys.departmentKey(n)));
+        names.forEach(n -> keys.add(TextKeys.departmentKey(directory.resolve(n).map(d -> d.name()).orElse(n))));
         return Set.copyOf(keys);
     }
 

@@ -25,7 +25,7 @@ public final class TextKeys {
         String key = DEPARTMENT_KEYS.get(name);
         if (key == null) {
             key = strip(Normalizer.normalize(name, Normalizer.Form.NFKC), false);
-            if (DEPARTMENT_KEYS.size() < DEPARTMENT_CACHE_LIMIT) {
+            if (name.length() <= 100 && DEPARTMENT_KEYS.size() < DEPARTMENT_CACHE_LIMIT) {
                 DEPARTMENT_KEYS.put(name, key);
             }
         }

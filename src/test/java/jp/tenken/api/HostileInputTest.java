@@ -169,4 +169,49 @@ class HostileInputTest {
         assertEquals(405, method.status());
         assertEquals("method_not_allowed", json.readTree(method.body()).get("code").asText());
     }
+
+    @Test
+    void placeholdersInUserTextStayAsTheyAre() throws Exception {
+        String plan = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"${id}\"")
+                .replace("保育所等におけるICTの活用", "${title}${no}");
+        Http.Answer stored = postJson("/api/v1/plans", plan);
+        assertEquals(201, stored.status(), stored.body());
+        assertEquals("取組No.3「${title}${no}」: 2025年度の計画が記載されていません",
+                json.readTree(stored.body()).get("findings").get(0).get("message").asText());
+        Http.Answer read = Http.send(client, HttpRequest.GET("/api/v1/plans/%24%7Bid%7D/findings"));
+        assertEquals(200, read.status(), read.body());
+        Http.Answer missing = Http.send(client, HttpRequest.GET("/api/v1/plans/%24%7Bnothing%7D"));
+        assertEquals(404, missing.status());
+        assertEquals("計画「${nothing}」は登録されていません", message(missing));
+    }
+
+    @Test
+    void numbersAndYearsThatWouldExhaustMemoryAre400() throws Exception {
+        Http.Answer budget = postJson("/api/v1/plans/check",
+                Fixtures.SMALL_PLAN.replace("\"no\": 3,", "\"no\": 3, \"budgetThousandYen\": 1e999999999,"));
+        assertEquals(400, budget.status());
+        assertEquals("initiatives[0].budgetThousandYen", json.readTree(budget.body()).get("violations").get(0).get("path").asText());
+        Http.Answer endless = postJson("/api/v1/plans/check", Fixtures.SMALL_PLAN.replace("\"to\": 2026", "\"to\": 2147483647"));
+        assertEquals(400, endless.status());
+        assertEquals("period.to", json.readTree(endless.body()).get("violations").get(0).get("path").asText());
+        Http.Answer long_ = postJson("/api/v1/plans/check", Fixtures.SMALL_PLAN.replace("\"to\": 2026", "\"to\": 2199"));
+        assertEquals(400, long_.status());
+        assertEquals("period.to", json.readTree(long_.body()).get("violations").get(0).get("path").asText());
+    }
+
+    @Test
+    void impossibleDatesAre400() throws Exception {
+        Http.Answer answer = postJson("/api/v1/plans/check", Fixtures.SMALL_PLAN.replace("2025-07-08", "2025-02-31"));
+        assertEquals(400, answer.status());
+        assertEquals("revisedOn", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
+    }
+
+    @Test
+    void aNulCharacterIsRefusedNamingTheField() throws Exception {
+        for (String path : POSTS) {
+            Http.Answer answer = postJson(path, Fixtures.SMALL_PLAN.replace("\"title\": \"t\"", "\"title\": \"a\\u0000b\""));
+            assertEquals(400, answer.status(), answer.body());
+            assertEquals("title", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
+        }
+    }
 }

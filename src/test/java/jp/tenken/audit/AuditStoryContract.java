@@ -173,8 +173,9 @@ abstract class AuditStoryContract {
         assertEquals(0, care.get("openAuditActions").asInt());
 
         JsonNode tourism = list.get("商業観光課");
-        assertEquals("NEEDS_IMPROVEMENT", tourism.get("status").asText(), "overdue action on a MEDIUM finding");
+        assertEquals("COMPLIANT", tourism.get("status").asText(), "an overdue action on a MEDIUM finding is listed, not blocking");
         assertEquals(1, tourism.get("openAuditActions").asInt());
+        assertEquals("AUDIT-ACTION-OVERDUE", tourism.get("findings").get(0).get("ruleId").asText());
 
         JsonNode childcare = list.get("保育課");
         assertEquals("NON_COMPLIANT", childcare.get("status").asText(), "no self-inspection");
