@@ -12,7 +12,7 @@ import jp.tenken.inspection.InspectionCheck;
 import jp.tenken.inspection.InspectionChecker;
 import jp.tenken.inspection.InspectionSubmission;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -37,11 +37,8 @@ public class CheckInspectionCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the self-inspection, .json or .yaml")
     Path file;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
-
-    @Option(names = "--lang", defaultValue = "ja", description = "ja or en")
-    String lang;
+    @Mixin
+    OutputOptions output;
 
     @Inject
     DocumentReader reader;
@@ -54,7 +51,7 @@ public class CheckInspectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Language language = Language.of(lang);
+        Language language = output.language();
         Optional<InspectionCheck> evaluated = DocumentFile.evaluate(file, language,
                 (bytes, notation) -> checker.check(reader.read(bytes, notation, InspectionSubmission.class), List.of()));
         if (evaluated.isEmpty()) {
@@ -63,7 +60,7 @@ public class CheckInspectionCommand implements Callable<Integer> {
         InspectionCheck check = evaluated.get();
         List<FindingView> findings = FindingView.of(check.findings(), ruleBase.messages(), language);
         Summary summary = Summary.of(check.findings());
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("department", check.department());
             body.put("fiscalYear", check.submission().fiscalYear());

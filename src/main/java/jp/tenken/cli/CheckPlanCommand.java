@@ -11,7 +11,7 @@ import jp.tenken.plan.PlanCheckResponse;
 import jp.tenken.plan.PlanChecker;
 import jp.tenken.plan.PlanDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -29,11 +29,8 @@ public class CheckPlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the plan, .json or .yaml")
     Path file;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (json: the body of POST /api/v1/plans/check)")
-    OutputFormat format;
-
-    @Option(names = "--lang", defaultValue = "ja", description = "ja or en")
-    String lang;
+    @Mixin
+    OutputOptions output;
 
     @Inject
     DocumentReader reader;
@@ -46,7 +43,7 @@ public class CheckPlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Language language = Language.of(lang);
+        Language language = output.language();
         Optional<PlanCheck> evaluated = DocumentFile.evaluate(file, language,
                 (bytes, notation) -> checker.check(reader.read(bytes, notation, PlanDocument.class)));
         if (evaluated.isEmpty()) {
@@ -54,7 +51,7 @@ public class CheckPlanCommand implements Callable<Integer> {
         }
         PlanCheck check = evaluated.get();
         PlanCheckResponse response = PlanCheckResponse.of(check, ruleBase.messages(), language);
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             DocumentFile.printJson(objectMapper, response);
         } else {
             FindingPrinter.print(System.out, response.findings(), response.summary(), language);
