@@ -1,15 +1,10 @@
 package jp.tenken.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.inject.Singleton;
 import jp.tenken.storage.StorageJson;
 import jp.tenken.storage.Transactions;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,8 +26,6 @@ import java.util.UUID;
  */
 @Singleton
 public class JdbcAuditStore implements AuditStore {
-
-    private static final ObjectMapper READER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     private final DataSource dataSource;
 
@@ -165,10 +158,6 @@ public class JdbcAuditStore implements AuditStore {
     }
 
     private static AuditRecord read(String json) {
-        try {
-            return READER.readValue(json, AuditRecord.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored audit is not readable", e);
-        }
+        return StorageJson.read(json, AuditRecord.class);
     }
 }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The one entry point that checks a self-inspection (HTTP and the command line call it). It refuses
@@ -56,11 +57,19 @@ public final class InspectionChecker {
      *                 year, for SI-REPEATED-FAILURE; empty where there is none (or no store, as on the command line)
      */
     public InspectionCheck check(InspectionSubmission submission, List<PreviousAnswer> previous) {
+        return check(submission, unitName -> previous);
+    }
+
+    /**
+     * Checks a submission, asking {@code previousOfUnit} for last year's answers of the department
+     * once its registry name is known.
+     */
+    public InspectionCheck check(InspectionSubmission submission, Function<String, List<PreviousAnswer>> previousOfUnit) {
         Checklist checklist = checklist(submission.checklistId());
         Department unit = unit(submission.organization(), submission.department());
         requireAnswersFitTheirItems(submission, checklist);
         List<Finding> findings = ruleBase.evaluate(FAMILY,
-                InspectionFacts.of(submission, unit.name(), checklist, previous), Map.of());
+                InspectionFacts.of(submission, unit.name(), checklist, previousOfUnit.apply(unit.name())), Map.of());
         return new InspectionCheck(submission, unit.name(), checklist, ruleBase.version(), findings,
                 InspectionStatus.of(findings, checklist));
     }

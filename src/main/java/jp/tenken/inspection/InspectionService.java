@@ -2,7 +2,6 @@ package jp.tenken.inspection;
 
 import jakarta.inject.Singleton;
 import jp.tenken.inspection.facts.PreviousAnswer;
-import jp.tenken.organization.Department;
 
 import java.util.List;
 
@@ -19,12 +18,10 @@ public class InspectionService {
     }
 
     public StoredInspection submit(InspectionSubmission submission) {
-        checker.checklist(submission.checklistId());
-        Department unit = checker.unit(submission.organization(), submission.department());
-        List<PreviousAnswer> previous = store.current(submission.organization(), unit.name(), submission.fiscalYear() - 1)
-                .map(InspectionService::answersOf)
-                .orElse(List.of());
-        return store.store(checker.check(submission, previous));
+        return store.store(checker.check(submission, unit ->
+                store.current(submission.organization(), unit, submission.fiscalYear() - 1)
+                        .map(InspectionService::answersOf)
+                        .orElse(List.of())));
     }
 
     private static List<PreviousAnswer> answersOf(StoredInspection inspection) {

@@ -1,16 +1,11 @@
 package jp.tenken.inspection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.inject.Singleton;
 import jp.tenken.api.Summary;
 import jp.tenken.storage.StorageJson;
 import jp.tenken.storage.Transactions;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +21,6 @@ import java.util.UUID;
 /** Self-inspections in plain JDBC, with statements H2 and PostgreSQL both run. */
 @Singleton
 public class JdbcInspectionStore implements InspectionStore {
-
-    private static final ObjectMapper READER = JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     private static final String COLUMNS = "i.id, i.organization, i.department, i.fiscal_year, i.checklist_id,"
             + " i.checklist_version, i.submitted_on, i.stored_at, i.status, i.rules_version, i.document, i.findings,"
@@ -121,14 +114,10 @@ public class JdbcInspectionStore implements InspectionStore {
     }
 
     private static StoredInspection row(ResultSet rs) throws SQLException {
-        try {
-            return new StoredInspection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+        return new StoredInspection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                     rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, OffsetDateTime.class),
                     InspectionStatus.valueOf(rs.getString(9)), rs.getString(10),
-                    READER.readValue(rs.getString(11), InspectionSubmission.class),
+                    StorageJson.read(rs.getString(11), InspectionSubmission.class),
                     StorageJson.findings(rs.getString(12)), rs.getBoolean(13));
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored inspection is not readable", e);
-        }
     }
 }

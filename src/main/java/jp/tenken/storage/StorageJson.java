@@ -29,6 +29,15 @@ public final class StorageJson {
         }
     }
 
+    /** A stored document read back into its type. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored " + type.getSimpleName() + " is not readable", e);
+        }
+    }
+
     public static List<Finding> findings(String json) {
         try {
             return MAPPER.readValue(json, new TypeReference<List<Finding>>() { });
