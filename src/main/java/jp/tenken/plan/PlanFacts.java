@@ -2,6 +2,7 @@ package jp.tenken.plan;
 
 import jp.tenken.organization.DepartmentDirectory;
 import jp.tenken.plan.facts.DepartmentMention;
+import jp.tenken.plan.facts.DepartmentName;
 import jp.tenken.plan.facts.GoalActual;
 import jp.tenken.plan.facts.GoalFact;
 import jp.tenken.plan.facts.InitiativeFact;
@@ -14,7 +15,10 @@ import jp.tenken.text.TextKeys;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -24,12 +28,25 @@ import java.util.Set;
  */
 final class PlanFacts {
 
-    private PlanFacts() {
+    private final DepartmentDirectory directory;
+    /** Department names seen in this plan, in first-mention order, with their mentions. */
+    private final Map<String, List<DepartmentMention>> mentionsByName = new LinkedHashMap<>();
+    /** Registry comparison key per name: a plan repeats a few dozen names over all its rows. */
+    private final Map<String, String> registryKeys = new HashMap<>();
+
+    private PlanFacts(DepartmentDirectory directory) {
+        this.directory = directory;
     }
 
     static List<Object> of(PlanDocument plan, DepartmentDirectory directory) {
-        List<Object> facts = new ArrayList<>();
-        facts.add(planFact(plan));
+        return new PlanFacts(directory).facts(plan);
+    }
+
+    private List<Object> facts(PlanDocument plan) {
+        List<Initiative> initiatives = plan.initiatives();
+        List<Object> facts = new ArrayList<>(initiatives.size() * 4 + 64);
+        PlanFact planFact = planFact(plan);
+        facts.add(planFact);
         for (int year = plan.period().from(); year <= plan.period().to(); year++) {
             facts.add(new PeriodYear(year));
         }
@@ -47,15 +64,16 @@ final class PlanFacts {
         for (String key : directory.knownKeys()) {
             facts.add(new KnownDepartment(key));
         }
-        List<Initiative> initiatives = plan.initiatives();
         for (int index = 0; index < initiatives.size(); index++) {
             Initiative initiative = initiatives.get(index);
-            facts.add(initiativeFact(index, initiative, directory));
-            addDepartmentMentions(facts, index, initiative);
+            InitiativeFact initiativeFact = initiativeFact(index, initiative);
+            facts.add(initiativeFact);
             for (InitiativeYear year : initiative.years()) {
-                facts.add(scheduleYear(index, initiative.no(), year));
+                facts.add(scheduleYear(initiativeFact, planFact, year));
             }
         }
+        mentionsByName.forEach((name, mentions) ->
+                facts.add(new DepartmentName(name, TextKeys.departmentKey(name), List.copyOf(mentions))));
         return facts;
     }
 
@@ -75,50 +93,75 @@ final class PlanFacts {
                 target == null ? null : target.fiscalYear(), target == null ? null : target.number());
     }
 
-    private static InitiativeFact initiativeFact(int index, Initiative initiative, DepartmentDirectory directory) {
+    private InitiativeFact initiativeFact(int index, Initiative initiative) {
         Sheet sheet = initiative.sheet();
         List<String> departments = named(initiative.departments());
-        List<String> sheetDepartments = sheet == null || sheet.departments() == null ? null : named(sheet.departments());
-        return new InitiativeFact(index, initiative.no(), initiative.title(), TextKeys.titleKey(initiative.title()),
+        mention(departments, index, initiative.no(), "list");
+        List<String> sheetDepartments = null;
+        String sheetTitleKey = null;
+        String titleKey = TextKeys.titleKey(initiative.title());
+        if (sheet != null) {
+            if (sheet.departments() != null) {
+                sheetDepartments = named(sheet.departments());
+                mention(sheetDepartments, index, initiative.no(), "sheet");
+            }
+            // A sheet usually prints the list's title verbatim: the key is then the same.
+            sheetTitleKey = initiative.title().equals(sheet.title()) ? titleKey : TextKeys.titleKey(sheet.title());
+        }
+        return new InitiativeFact(index, initiative.no(), initiative.title(), titleKey,
                 initiative.policyId(), initiative.priority(),
                 initiative.status() == null ? null : initiative.status().name(),
                 initiative.budgetThousandYen(), budgetKey(initiative.budgetThousandYen()),
                 initiative.repostOf(), !initiative.years().isEmpty(), !named(initiative.upperPlans()).isEmpty(),
-                departments, keys(departments, directory),
+                departments, registryKeys(departments),
                 sheet != null, sheet == null ? null : sheet.policyId(),
-                sheet == null ? null : sheet.title(), sheet == null ? null : TextKeys.titleKey(sheet.title()),
-                sheetDepartments, sheetDepartments == null ? null : keys(sheetDepartments, directory));
+                sheet == null ? null : sheet.title(), sheetTitleKey,
+                sheetDepartments, sheetDepartments == null ? null : registryKeys(sheetDepartments),
+                plannedYears(initiative));
     }
 
-    private static void addDepartmentMentions(List<Object> facts, int index, Initiative initiative) {
-        for (String name : named(initiative.departments())) {
-            facts.add(new DepartmentMention(index, initiative.no(), name, TextKeys.departmentKey(name), "list"));
-        }
-        Sheet sheet = initiative.sheet();
-        if (sheet != null && sheet.departments() != null) {
-            for (String name : named(sheet.departments())) {
-                facts.add(new DepartmentMention(index, initiative.no(), name, TextKeys.departmentKey(name), "sheet"));
-            }
+    private void mention(List<String> names, int index, int no, String source) {
+        for (String name : names) {
+            mentionsByName.computeIfAbsent(name, n -> new ArrayList<>()).add(new DepartmentMention(index, no, name, source));
         }
     }
 
-    private static ScheduleYear scheduleYear(int index, int no, InitiativeYear year) {
+    private static ScheduleYear scheduleYear(InitiativeFact initiative, PlanFact plan, InitiativeYear year) {
         List<String> items = named(year.plan());
         boolean hasResult = year.result() != null && !year.result().isBlank();
-        return new ScheduleYear(index, no, year.fiscalYear(), !items.isEmpty(), String.join("\n", items),
+        return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(), String.join("\n", items),
                 hasResult, year.auditedDepartments());
     }
 
-    /** The non-blank entries of a list of names. */
+    private static Set<Integer> plannedYears(Initiative initiative) {
+        Set<Integer> years = new HashSet<>();
+        for (InitiativeYear year : initiative.years()) {
+            if (!named(year.plan()).isEmpty()) {
+                years.add(year.fiscalYear());
+            }
+        }
+        return years;
+    }
+
+    /** The non-blank entries of a list of names, stripped; a loop, as it runs for every row. */
     private static List<String> named(List<String> names) {
-        return names.stream().filter(n -> n != null && !n.isBlank()).map(String::strip).toList();
+        List<String> named = new ArrayList<>(names.size());
+        for (String name : names) {
+            if (name != null && !name.isBlank()) {
+                named.add(name.strip());
+            }
+        }
+        return named;
     }
 
     /** The departments as a set compared by registry name: an alias or former name counts as its department. */
-    private static Set<String> keys(List<String> names, DepartmentDirectory directory) {
-        Set<String> keys = new LinkedHashSet<>();
-        names.forEach(n -> keys.add(TextKeys.departmentKey(directory.resolve(n).map(d -> d.name()).orElse(n))));
-        return Set.copyOf(keys);
+    private Set<String> registryKeys(List<String> names) {
+        Set<String> keys = new HashSet<>();
+        for (String name : names) {
+            keys.add(registryKeys.computeIfAbsent(name,
+                    n -> TextKeys.departmentKey(directory.resolve(n).map(d -> d.name()).orElse(n))));
+        }
+        return keys;
     }
 
     private static String budgetKey(BigDecimal budget) {

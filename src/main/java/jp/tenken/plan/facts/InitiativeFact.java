@@ -7,14 +7,16 @@ import java.util.Set;
 /**
  * One initiative (list row and sheet header). {@code index} is its position in the document: rules
  * join on it, because {@code no} itself may be duplicated. {@code *Key} fields are comparison keys
- * (see {@link jp.tenken.text.TextKeys}); {@code budgetKey} compares budgets by value.
+ * (see {@link jp.tenken.text.TextKeys}); {@code budgetKey} compares budgets by value;
+ * {@code plannedYears} are the fiscal years whose schedule lists at least one plan item.
  */
 public record InitiativeFact(int index, int no, String title, String titleKey, String policyId,
                              boolean priority, String status, BigDecimal budget, String budgetKey,
                              Integer repostOf, boolean hasYears, boolean hasUpperPlans,
                              List<String> departments, Set<String> departmentKeys,
                              boolean hasSheet, String sheetPolicyId, String sheetTitle, String sheetTitleKey,
-                             List<String> sheetDepartments, Set<String> sheetDepartmentKeys) {
+                             List<String> sheetDepartments, Set<String> sheetDepartmentKeys,
+                             Set<Integer> plannedYears) {
 
     /** The number that follows this one; a field so that the gap rule joins on it through an index. */
     public int successorNo() {
