@@ -6,6 +6,7 @@ import jp.tenken.plan.facts.DepartmentName;
 import jp.tenken.plan.facts.GoalActual;
 import jp.tenken.plan.facts.GoalFact;
 import jp.tenken.plan.facts.InitiativeFact;
+import jp.tenken.plan.facts.InitiativeNumber;
 import jp.tenken.plan.facts.KnownDepartment;
 import jp.tenken.plan.facts.PeriodYear;
 import jp.tenken.plan.facts.PlanFact;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns a validated plan document into the facts the plan rules match on. Only values are worked
@@ -66,15 +68,35 @@ final class PlanFacts {
         }
         for (int index = 0; index < initiatives.size(); index++) {
             Initiative initiative = initiatives.get(index);
-            InitiativeFact initiativeFact = initiativeFact(index, initiative);
+            List<InitiativeYear> years = initiative.years();
+            List<List<String>> items = new ArrayList<>(years.size());
+            Set<Integer> plannedYears = new HashSet<>();
+            for (InitiativeYear year : years) {
+                List<String> planned = named(year.plan());
+                items.add(planned);
+                if (!planned.isEmpty()) {
+                    plannedYears.add(year.fiscalYear());
+                }
+            }
+            InitiativeFact initiativeFact = initiativeFact(index, initiative, plannedYears);
             facts.add(initiativeFact);
-            for (InitiativeYear year : initiative.years()) {
-                facts.add(scheduleYear(initiativeFact, planFact, year));
+            for (int y = 0; y < years.size(); y++) {
+                facts.add(scheduleYear(initiativeFact, planFact, years.get(y), items.get(y)));
             }
         }
+        addNumbers(facts, initiatives);
         mentionsByName.forEach((name, mentions) ->
                 facts.add(new DepartmentName(name, TextKeys.departmentKey(name), List.copyOf(mentions))));
         return facts;
+    }
+
+    /** The numbering of the plan: each number once, in order, with its count and the next number used. */
+    private static void addNumbers(List<Object> facts, List<Initiative> initiatives) {
+        TreeMap<Integer, Integer> counts = new TreeMap<>();
+        for (Initiative initiative : initiatives) {
+            counts.merge(initiative.no(), 1, Integer::sum);
+        }
+        counts.forEach((no, count) -> facts.add(new InitiativeNumber(no, count, counts.higherKey(no))));
     }
 
     private static PlanFact planFact(PlanDocument plan) {
@@ -93,7 +115,7 @@ final class PlanFacts {
                 target == null ? null : target.fiscalYear(), target == null ? null : target.number());
     }
 
-    private InitiativeFact initiativeFact(int index, Initiative initiative) {
+    private InitiativeFact initiativeFact(int index, Initiative initiative, Set<Integer> plannedYears) {
         Sheet sheet = initiative.sheet();
         List<String> departments = named(initiative.departments());
         mention(departments, index, initiative.no(), "list");
@@ -117,7 +139,7 @@ final class PlanFacts {
                 sheet != null, sheet == null ? null : sheet.policyId(),
                 sheet == null ? null : sheet.title(), sheetTitleKey,
                 sheetDepartments, sheetDepartments == null ? null : registryKeys(sheetDepartments),
-                plannedYears(initiative));
+                plannedYears);
     }
 
     private void mention(List<String> names, int index, int no, String source) {
@@ -126,25 +148,28 @@ final class PlanFacts {
         }
     }
 
-    private static ScheduleYear scheduleYear(InitiativeFact initiative, PlanFact plan, InitiativeYear year) {
-        List<String> items = named(year.plan());
+    private static ScheduleYear scheduleYear(InitiativeFact initiative, PlanFact plan, InitiativeYear year, List<String> items) {
         boolean hasResult = year.result() != null && !year.result().isBlank();
-        return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(), String.join("\n", items),
-                hasResult, year.auditedDepartments());
+        return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(),
+                items.size() == 1 ? items.get(0) : String.join("\n", items), hasResult, year.auditedDepartments());
     }
 
-    private static Set<Integer> plannedYears(Initiative initiative) {
-        Set<Integer> years = new HashSet<>();
-        for (InitiativeYear year : initiative.years()) {
-            if (!named(year.plan()).isEmpty()) {
-                years.add(year.fiscalYear());
+    /**
+     * The non-blank entries of a list of names, stripped. Runs for every row: a list that is already
+     * clean (the usual case) is returned as it is, without a copy.
+     */
+    private static List<String> named(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (name == null || name.isEmpty() || Character.isWhitespace(name.charAt(0))
+                    || Character.isWhitespace(name.charAt(name.length() - 1))) {
+                return cleaned(names);
             }
         }
-        return years;
+        return names;
     }
 
-    /** The non-blank entries of a list of names, stripped; a loop, as it runs for every row. */
-    private static List<String> named(List<String> names) {
+    private static List<String> cleaned(List<String> names) {
         List<String> named = new ArrayList<>(names.size());
         for (String name : names) {
             if (name != null && !name.isBlank()) {

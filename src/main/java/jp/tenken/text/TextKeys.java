@@ -42,16 +42,35 @@ public final class TextKeys {
 
     /** The text without spaces (and punctuation): a loop, as keys are made for every row of a plan. */
     private static String strip(String text, boolean punctuation) {
-        StringBuilder key = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
+        int first = firstDropped(text, punctuation);
+        if (first < 0) {
+            return text; // the usual case: nothing to drop, no copy
+        }
+        StringBuilder key = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || (punctuation && isPunctuation(c))) {
+            if (dropped(c, punctuation)) {
                 continue;
             }
             key.appendCodePoint(c);
         }
         return key.toString();
+    }
+
+    private static int firstDropped(String text, boolean punctuation) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (dropped(c, punctuation)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    private static boolean dropped(int c, boolean punctuation) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || (punctuation && isPunctuation(c));
     }
 
     private static boolean isPunctuation(int c) {

@@ -18,11 +18,6 @@ public record InitiativeFact(int index, int no, String title, String titleKey, S
                              List<String> sheetDepartments, Set<String> sheetDepartmentKeys,
                              Set<Integer> plannedYears) {
 
-    /** The number that follows this one; a field so that the gap rule joins on it through an index. */
-    public int successorNo() {
-        return no + 1;
-    }
-
     /** Whether the sheet prints departments to compare with the list row. */
     public boolean sheetNamesDepartments() {
         return hasSheet && sheetDepartments != null && !sheetDepartments.isEmpty();
