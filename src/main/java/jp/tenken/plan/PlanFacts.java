@@ -16,6 +16,7 @@ import jp.tenken.text.TextKeys;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,11 +58,7 @@ final class PlanFacts {
         }
         for (Goal goal : plan.goals()) {
             facts.add(goalFact(goal));
-            for (GoalPoint actual : goal.actuals()) {
-                if (actual.number() != null) {
-                    facts.add(new GoalActual(goal.id(), actual.fiscalYear(), actual.number()));
-                }
-            }
+            addActuals(facts, goal);
         }
         for (String key : directory.knownKeys()) {
             facts.add(new KnownDepartment(key));
@@ -80,8 +77,10 @@ final class PlanFacts {
             }
             InitiativeFact initiativeFact = initiativeFact(index, initiative, plannedYears);
             facts.add(initiativeFact);
+            int[] previousAudited = previousAudited(years);
             for (int y = 0; y < years.size(); y++) {
-                facts.add(scheduleYear(initiativeFact, planFact, years.get(y), items.get(y)));
+                InitiativeYear previous = previousAudited[y] == EarlierYears.NONE ? null : years.get(previousAudited[y]);
+                facts.add(scheduleYear(initiativeFact, planFact, years.get(y), items.get(y), previous));
             }
         }
         addNumbers(facts, initiatives);
@@ -148,10 +147,45 @@ final class PlanFacts {
         }
     }
 
-    private static ScheduleYear scheduleYear(InitiativeFact initiative, PlanFact plan, InitiativeYear year, List<String> items) {
+    private static ScheduleYear scheduleYear(InitiativeFact initiative, PlanFact plan, InitiativeYear year, List<String> items,
+                                             InitiativeYear previousAudited) {
         boolean hasResult = year.result() != null && !year.result().isBlank();
         return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(),
-                items.size() == 1 ? items.get(0) : String.join("\n", items), hasResult, year.auditedDepartments());
+                items.size() == 1 ? items.get(0) : String.join("\n", items), hasResult, year.auditedDepartments(),
+                previousAudited == null ? null : previousAudited.fiscalYear(),
+                previousAudited == null ? null : previousAudited.auditedDepartments());
+    }
+
+    /** For each year entry, the position of the nearest earlier entry that gives an audited count. */
+    private static int[] previousAudited(List<InitiativeYear> years) {
+        int[] previous = new int[years.size()];
+        Arrays.fill(previous, EarlierYears.NONE);
+        List<Integer> counted = new ArrayList<>();
+        for (int y = 0; y < years.size(); y++) {
+            if (years.get(y).auditedDepartments() != null) {
+                counted.add(y);
+            }
+        }
+        if (counted.isEmpty()) {
+            return previous;
+        }
+        int[] earlier = EarlierYears.nearestEarlier(counted.stream().mapToInt(y -> years.get(y).fiscalYear()).toArray());
+        for (int c = 0; c < counted.size(); c++) {
+            previous[counted.get(c)] = earlier[c] == EarlierYears.NONE ? EarlierYears.NONE : counted.get(earlier[c]);
+        }
+        return previous;
+    }
+
+    /** A goal's numeric actuals, each with the numeric actual of the nearest earlier year. */
+    private static void addActuals(List<Object> facts, Goal goal) {
+        List<GoalPoint> numeric = goal.actuals().stream().filter(a -> a.number() != null).toList();
+        int[] earlier = EarlierYears.nearestEarlier(numeric.stream().mapToInt(GoalPoint::fiscalYear).toArray());
+        for (int a = 0; a < numeric.size(); a++) {
+            GoalPoint actual = numeric.get(a);
+            GoalPoint previous = earlier[a] == EarlierYears.NONE ? null : numeric.get(earlier[a]);
+            facts.add(new GoalActual(goal.id(), actual.fiscalYear(), actual.number(),
+                    previous == null ? null : previous.fiscalYear(), previous == null ? null : previous.number()));
+        }
     }
 
     /**
