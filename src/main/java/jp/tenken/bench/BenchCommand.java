@@ -33,6 +33,7 @@ import jp.tenken.storage.Migrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -141,24 +142,27 @@ public class BenchCommand implements Callable<Integer> {
         line("Generated plans (registry departments, three fiscal years, sheets, goals, a security programme; about 1% of");
         line("initiatives carry an inconsistency). *parse*: Jackson alone, JSON to the plan types (the floor). *check*: the");
         line("rules through the engine (facts + session + firing + sorting). *read+check*: what a request costs beyond");
-        line("HTTP (parse, Bean Validation, check). Medians.");
+        line("HTTP (parse, Bean Validation, check). Medians; *GC in check*: mean garbage-collection time (pauses) that fell");
+        line("inside the check, from the JVM's collector counters.");
         line("");
-        line("| initiatives | JSON size | parse ms | validate ms | check ms | read+check ms | check / parse | read+check / parse | findings |");
-        line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        line("| initiatives | JSON size | parse ms | validate ms | check ms | read+check ms | check / parse | read+check / parse | GC in check ms | findings |");
+        line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Map<Integer, Double> checkMillis = new LinkedHashMap<>();
         for (int size : sizes) {
             byte[] body = json.writeValueAsBytes(PlanGenerator.plan(size, departments, 42));
-            int rounds = size <= 100 ? 300 : size <= 1000 ? 60 : size <= 10_000 ? 12 : 5;
-            int warmup = size <= 100 ? 300 : size <= 1000 ? 30 : size <= 10_000 ? 5 : 2;
+            int rounds = size <= 100 ? 300 : size <= 1000 ? 60 : size <= 10_000 ? 20 : 8;
+            int warmup = size <= 100 ? 300 : size <= 1000 ? 30 : size <= 10_000 ? 10 : 3;
             Stats parse = new Stats();
             Stats read = new Stats();
             Stats check = new Stats();
+            Stats gc = new Stats();
             int findings = 0;
             for (int i = 0; i < warmup + rounds; i++) {
                 long t0 = System.nanoTime();
                 parser.readValue(body, PlanDocument.class);
                 long t1 = System.nanoTime();
                 PlanDocument plan = reader.read(body, DocumentFormat.JSON, PlanDocument.class);
+                long gcBefore = gcMillis();
                 long t2 = System.nanoTime();
                 findings = checker.check(plan).findings().size();
                 long t3 = System.nanoTime();
@@ -166,13 +170,14 @@ public class BenchCommand implements Callable<Integer> {
                     parse.add(t1 - t0);
                     read.add(t2 - t1);
                     check.add(t3 - t2);
+                    gc.add((gcMillis() - gcBefore) * 1_000_000);
                 }
             }
             double validate = Math.max(0, read.median() - parse.median());
             checkMillis.put(size, check.median());
-            line(String.format(Locale.ROOT, "| %,d | %,d KB | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %,d |", size, body.length / 1024,
+            line(String.format(Locale.ROOT, "| %,d | %,d KB | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %,d |", size, body.length / 1024,
                     parse.median(), validate, check.median(), read.median() + check.median(),
-                    check.median() / parse.median(), (read.median() + check.median()) / parse.median(), findings));
+                    check.median() / parse.median(), (read.median() + check.median()) / parse.median(), gc.mean(), findings));
         }
         line("");
         if (checkMillis.containsKey(5000) && checkMillis.containsKey(50000)) {
@@ -182,6 +187,12 @@ public class BenchCommand implements Callable<Integer> {
         }
         int largest = sizes.stream().max(Integer::compare).orElse(0);
         memory(largest, departments);
+    }
+
+    /** Total time the JVM's collectors have spent, in milliseconds. */
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     private void memory(int size, List<String> departments) throws Exception {

@@ -12,6 +12,10 @@ final class Stats {
         millis.add(nanos / 1_000_000.0);
     }
 
+    double mean() {
+        return millis.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+    }
+
     double median() {
         return percentile(50);
     }

@@ -36,6 +36,13 @@ final class PlanFacts {
     private final Map<String, List<DepartmentMention>> mentionsByName = new LinkedHashMap<>();
     /** Registry comparison key per name: a plan repeats a few dozen names over all its rows. */
     private final Map<String, String> registryKeys = new HashMap<>();
+    /**
+     * Sets shared between initiatives with equal content. Thousands of rows name the same few
+     * department combinations and plan the same fiscal years; one set each keeps what a check holds
+     * in memory (and the garbage collector copies) from growing with every row.
+     */
+    private final Map<List<String>, Set<String>> keySets = new HashMap<>();
+    private final Map<Set<Integer>, Set<Integer>> yearSets = new HashMap<>();
 
     private PlanFacts(DepartmentDirectory directory) {
         this.directory = directory;
@@ -75,7 +82,7 @@ final class PlanFacts {
                     plannedYears.add(year.fiscalYear());
                 }
             }
-            InitiativeFact initiativeFact = initiativeFact(index, initiative, plannedYears);
+            InitiativeFact initiativeFact = initiativeFact(index, initiative, yearSets.computeIfAbsent(plannedYears, Set::copyOf));
             facts.add(initiativeFact);
             int[] previousAudited = previousAudited(years);
             for (int y = 0; y < years.size(); y++) {
@@ -215,12 +222,18 @@ final class PlanFacts {
 
     /** The departments as a set compared by registry name: an alias or former name counts as its department. */
     private Set<String> registryKeys(List<String> names) {
+        Set<String> shared = keySets.get(names);
+        if (shared != null) {
+            return shared;
+        }
         Set<String> keys = new HashSet<>();
         for (String name : names) {
             keys.add(registryKeys.computeIfAbsent(name,
                     n -> TextKeys.departmentKey(directory.resolve(n).map(d -> d.name()).orElse(n))));
         }
-        return keys;
+        shared = Set.copyOf(keys);
+        keySets.put(List.copyOf(names), shared);
+        return shared;
     }
 
     private static String budgetKey(BigDecimal budget) {
