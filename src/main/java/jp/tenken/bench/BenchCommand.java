@@ -78,6 +78,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--http-seconds", defaultValue = "20", description = "length of the measured wrk run")
     int httpSeconds;
 
+    @Option(names = "--http-warmup-seconds", defaultValue = "30",
+            description = "load before the measured run, until the JIT has compiled the request path")
+    int httpWarmupSeconds;
+
     @Option(names = "--postgres-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
             description = "a PostgreSQL database the bench may create a scratch database from (user postgres)")
     String postgresUrl;
@@ -257,11 +261,11 @@ public class BenchCommand implements Callable<Integer> {
         Path script = Files.createTempFile("tenken-bench", ".lua");
         Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==["
                 + new String(body, StandardCharsets.UTF_8) + "]==]\n");
-        run(List.of("wrk", "-t2", "-c32", "-d5s", "-s", script.toString(), url));
+        run(List.of("wrk", "-t2", "-c32", "-d" + httpWarmupSeconds + "s", "-s", script.toString(), url));
         String output = run(List.of("wrk", "-t2", "-c32", "-d" + httpSeconds + "s", "--latency", "-s", script.toString(), url));
         Files.deleteIfExists(script);
         line("The city's 43-initiative action plan as JSON (" + body.length / 1024 + " KB), wrk with 2 threads and 32 connections for "
-                + httpSeconds + " s after a 5 s warm-up, on the same machine as the service (they share its cores).");
+                + httpSeconds + " s after a " + httpWarmupSeconds + " s warm-up, on the same machine as the service (they share its cores).");
         line("");
         line("| requests/s | p50 | p90 | p99 | non-2xx |");
         line("| ---: | ---: | ---: | ---: | ---: |");

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,8 @@ public final class DepartmentDirectory {
 
     private final Organization organization;
     private final Map<String, Department> byKey = new LinkedHashMap<>();
+    private static final int CLOSEST_CACHE_LIMIT = 1_000;
+    private final Map<String, String> closestByName = new ConcurrentHashMap<>();
 
     public DepartmentDirectory(Organization organization) {
         this.organization = organization;
@@ -40,13 +43,29 @@ public final class DepartmentDirectory {
         return Optional.ofNullable(byKey.get(TextKeys.departmentKey(name)));
     }
 
-    /** Every comparison key that resolves: names, aliases and former names. */
-    public List<String> knownKeys() {
-        return List.copyOf(byKey.keySet());
+    /** Whether a comparison key (see {@link TextKeys#departmentKey}) is a name, alias or former name here. */
+    public boolean knowsKey(String key) {
+        return byKey.containsKey(key);
     }
 
     /** The known name closest to {@code name} by edit distance; ties go to the earlier registry entry. */
     public String closest(String name) {
+        if (name == null) {
+            return "";
+        }
+        String known = closestByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        String closest = computeClosest(name);
+        // Editors re-upload the same plan with the same unknown names; bounded against hostile input.
+        if (closestByName.size() < CLOSEST_CACHE_LIMIT && name.length() <= 100) {
+            closestByName.put(name, closest);
+        }
+        return closest;
+    }
+
+    private String computeClosest(String name) {
         String key = TextKeys.departmentKey(name);
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         return byKey.entrySet().stream()

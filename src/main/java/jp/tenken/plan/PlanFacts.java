@@ -7,7 +7,6 @@ import jp.tenken.plan.facts.GoalActual;
 import jp.tenken.plan.facts.GoalFact;
 import jp.tenken.plan.facts.InitiativeFact;
 import jp.tenken.plan.facts.InitiativeNumber;
-import jp.tenken.plan.facts.KnownDepartment;
 import jp.tenken.plan.facts.PeriodYear;
 import jp.tenken.plan.facts.PlanFact;
 import jp.tenken.plan.facts.PolicyFact;
@@ -66,9 +65,6 @@ final class PlanFacts {
         for (Goal goal : plan.goals()) {
             facts.add(goalFact(goal));
             addActuals(facts, goal);
-        }
-        for (String key : directory.knownKeys()) {
-            facts.add(new KnownDepartment(key));
         }
         for (int index = 0; index < initiatives.size(); index++) {
             Initiative initiative = initiatives.get(index);
