@@ -97,6 +97,10 @@ public final class RuleBaseLoader {
         // One Drools base per family, each with a stateful session that evaluations borrow from a
         // pool: a plan check then builds no network memory for inspection or audit rules.
         KieModuleModel module = services.newKieModuleModel();
+        // Facts are immutable records that are inserted once and never modified, so Drools need not
+        // work out which properties each pattern listens to (property reactivity): ALLOWED turns it
+        // off unless a fact type asks for it, and with it the warnings about constraints on globals.
+        module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
         for (String family : families) {
             KieBaseModel base = module.newKieBaseModel(family).addPackage(RuleBase.PACKAGE_PREFIX + family);
             base.newKieSessionModel(family).setType(KieSessionModel.KieSessionType.STATEFUL);
