@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,9 +34,19 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code java -jar jar} in {@code workDir} with {@code env} and waits for /health to answer 200. */
     static ServerProcess start(Path jar, Path workDir, Map<String, String> env) throws Exception {
+        return start(jar, List.of(), workDir, env);
+    }
+
+    /** The same with JVM options before {@code -jar} (the class-data-sharing archive, say). */
+    static ServerProcess start(Path jar, List<String> jvmOptions, Path workDir, Map<String, String> env) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile("tenken-bench-server", ".log");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -18,7 +18,7 @@ public final class CommandLineMain {
     /** Exit code when the input cannot be evaluated at all (unreadable file, invalid document, broken rules). */
     public static final int EXIT_UNUSABLE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("check-plan", "check-inspection", "bench", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> COMMANDS = Set.of("check-plan", "check-inspection", "smoke", "bench", "help", "--help", "-h", "--version", "-V");
 
     private CommandLineMain() {
     }

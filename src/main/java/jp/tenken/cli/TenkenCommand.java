@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** The command-line face of Tenken; see the subcommands. */
 @Command(name = "tenken", mixinStandardHelpOptions = true, version = "tenken 0.1.0",
         description = "Tenken: rule-driven compliance checks for municipal plans and security self-inspections.",
-        subcommands = {CheckPlanCommand.class, CheckInspectionCommand.class, jp.tenken.bench.BenchCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {CheckPlanCommand.class, CheckInspectionCommand.class, SmokeCommand.class, jp.tenken.bench.BenchCommand.class, picocli.CommandLine.HelpCommand.class})
 public class TenkenCommand implements Runnable {
     @Override
     public void run() {

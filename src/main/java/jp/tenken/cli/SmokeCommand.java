@@ -1,0 +1,115 @@
+package jp.tenken.cli;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code smoke}: starts the whole service in this process — HTTP on a free port, an empty H2
+ * database in a temporary folder — sends it the city's documents through its main endpoints, stops
+ * it and says whether every answer had the expected status.
+ *
+ * <p>It is also how the build prepares the class-data-sharing archive that lets the service start
+ * in under 3 s: {@code mvn package} runs it once with {@code -XX:ArchiveClassesAtExit}, so the
+ * archive holds the classes a real start and real requests load (see docs/performance.md).
+ */
+@Command(name = "smoke", mixinStandardHelpOptions = true,
+        description = "Starts the service on a free port with an empty temporary database, sends it the city's plan and "
+                + "an example self-inspection through the main endpoints, stops it, and reports.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every request was answered as expected", "1:a request was not", "2:the service did not start"})
+public class SmokeCommand implements Callable<Integer> {
+
+    @Option(names = "--plan", defaultValue = "seeds/plans/hiratsuka-dx-action-plan-2024-2026.yaml",
+            description = "the plan sent to the service")
+    Path plan;
+
+    @Option(names = "--inspection", defaultValue = "docs/examples/inspection-shimin-2025.yaml",
+            description = "the self-inspection sent to the service")
+    Path inspection;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final List<String> failures = new ArrayList<>();
+    private int requests;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = Files.createTempDirectory("tenken-smoke");
+        try (EmbeddedServer server = start(data)) {
+            walk(server.getURI().toString());
+        } catch (RuntimeException e) {
+            System.err.println("tenken smoke: the service did not start: " + e.getMessage());
+            return CommandLineMain.EXIT_UNUSABLE;
+        } finally {
+            deleteRecursively(data);
+        }
+        if (failures.isEmpty()) {
+            System.out.println("smoke: " + requests + " requests answered as expected");
+            return 0;
+        }
+        failures.forEach(f -> System.out.println("smoke: " + f));
+        return 1;
+    }
+
+    /** The service as {@code java -jar} starts it, but on a free port and with its own empty H2 database. */
+    private static EmbeddedServer start(Path data) {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.port", -1,
+                "tenken.data-dir", data.toString(),
+                "datasources.default.url", ""));
+    }
+
+    private void walk(String base) throws IOException, InterruptedException {
+        byte[] planBody = Files.readAllBytes(plan);
+        byte[] inspectionBody = Files.readAllBytes(inspection);
+        expect(200, get(base + "/health"));
+        expect(200, get(base + "/api/v1/rules"));
+        expect(200, post(base + "/api/v1/plans/check", planBody));
+        expect(201, post(base + "/api/v1/plans", planBody));
+        expect(200, get(base + "/api/v1/plans"));
+        expect(201, post(base + "/api/v1/inspections", inspectionBody));
+        expect(200, get(base + "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025"));
+        expect(400, post(base + "/api/v1/plans/check", "id: [unclosed".getBytes()));
+    }
+
+    private HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).GET().build();
+    }
+
+    private HttpRequest post(String url, byte[] yaml) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-yaml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(yaml)).build();
+    }
+
+    private void expect(int status, HttpRequest request) throws IOException, InterruptedException {
+        requests++;
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != status) {
+            failures.add(request.method() + " " + request.uri().getPath() + ": expected " + status + ", got "
+                    + response.statusCode() + " " + response.body().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
