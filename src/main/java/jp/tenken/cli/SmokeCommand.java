@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,18 +44,37 @@ public class SmokeCommand implements Callable<Integer> {
             description = "the self-inspection sent to the service")
     Path inspection;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    /** Each request is answered in milliseconds; a service that hangs fails the smoke instead of hanging it. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final List<String> failures = new ArrayList<>();
     private int requests;
 
     @Override
     public Integer call() throws Exception {
+        byte[] planBody;
+        byte[] inspectionBody;
+        try {
+            planBody = Files.readAllBytes(plan);
+            inspectionBody = Files.readAllBytes(inspection);
+        } catch (IOException e) {
+            System.err.println("tenken smoke: cannot read " + e.getMessage() + " (run it from the project folder)");
+            return CommandLineMain.EXIT_UNUSABLE;
+        }
         Path data = Files.createTempDirectory("tenken-smoke");
-        try (EmbeddedServer server = start(data)) {
-            walk(server.getURI().toString());
+        EmbeddedServer server;
+        try {
+            server = start(data);
         } catch (RuntimeException e) {
+            deleteRecursively(data);
             System.err.println("tenken smoke: the service did not start: " + e.getMessage());
             return CommandLineMain.EXIT_UNUSABLE;
+        }
+        try (server) {
+            walk(server.getURI().toString(), planBody, inspectionBody);
+        } catch (IOException e) {
+            failures.add("request " + requests + " got no answer: " + e);
         } finally {
             deleteRecursively(data);
         }
@@ -74,9 +94,7 @@ public class SmokeCommand implements Callable<Integer> {
                 "datasources.default.url", ""));
     }
 
-    private void walk(String base) throws IOException, InterruptedException {
-        byte[] planBody = Files.readAllBytes(plan);
-        byte[] inspectionBody = Files.readAllBytes(inspection);
+    private void walk(String base, byte[] planBody, byte[] inspectionBody) throws IOException, InterruptedException {
         expect(200, get(base + "/health"));
         expect(200, get(base + "/api/v1/rules"));
         expect(200, post(base + "/api/v1/plans/check", planBody));
@@ -88,11 +106,11 @@ public class SmokeCommand implements Callable<Integer> {
     }
 
     private HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).GET().build();
+        return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build();
     }
 
     private HttpRequest post(String url, byte[] yaml) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-yaml")
+        return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/x-yaml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(yaml)).build();
     }
 

@@ -16,10 +16,12 @@ import jp.tenken.text.TextKeys;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -130,7 +132,7 @@ final class PlanFacts {
                 mention(sheetDepartments, index, initiative.no(), "sheet");
             }
             // A sheet usually prints the list's title verbatim: the key is then the same.
-            sheetTitleKey = initiative.title().equals(sheet.title()) ? titleKey : TextKeys.titleKey(sheet.title());
+            sheetTitleKey = Objects.equals(initiative.title(), sheet.title()) ? titleKey : TextKeys.titleKey(sheet.title());
         }
         return new InitiativeFact(index, initiative.no(), initiative.title(), titleKey,
                 initiative.policyId(), initiative.priority(),
@@ -159,7 +161,10 @@ final class PlanFacts {
                 previousAudited == null ? null : previousAudited.auditedDepartments());
     }
 
-    /** For each year entry, the position of the nearest earlier entry that gives an audited count. */
+    /**
+     * For each year entry, the position of the entry it is compared with: the largest audited count
+     * of the nearest earlier year that gives one.
+     */
     private static int[] previousAudited(List<InitiativeYear> years) {
         int[] previous = new int[years.size()];
         Arrays.fill(previous, EarlierYears.NONE);
@@ -172,17 +177,19 @@ final class PlanFacts {
         if (counted.isEmpty()) {
             return previous;
         }
-        int[] earlier = EarlierYears.nearestEarlier(counted.stream().mapToInt(y -> years.get(y).fiscalYear()).toArray());
+        int[] earlier = EarlierYears.nearestEarlier(counted.stream().mapToInt(y -> years.get(y).fiscalYear()).toArray(),
+                Comparator.comparing(c -> years.get(counted.get(c)).auditedDepartments()));
         for (int c = 0; c < counted.size(); c++) {
             previous[counted.get(c)] = earlier[c] == EarlierYears.NONE ? EarlierYears.NONE : counted.get(earlier[c]);
         }
         return previous;
     }
 
-    /** A goal's numeric actuals, each with the numeric actual of the nearest earlier year. */
+    /** A goal's numeric actuals, each with the largest numeric actual of the nearest earlier year. */
     private static void addActuals(List<Object> facts, Goal goal) {
         List<GoalPoint> numeric = goal.actuals().stream().filter(a -> a.number() != null).toList();
-        int[] earlier = EarlierYears.nearestEarlier(numeric.stream().mapToInt(GoalPoint::fiscalYear).toArray());
+        int[] earlier = EarlierYears.nearestEarlier(numeric.stream().mapToInt(GoalPoint::fiscalYear).toArray(),
+                Comparator.comparing(a -> numeric.get(a).number()));
         for (int a = 0; a < numeric.size(); a++) {
             GoalPoint actual = numeric.get(a);
             GoalPoint previous = earlier[a] == EarlierYears.NONE ? null : numeric.get(earlier[a]);

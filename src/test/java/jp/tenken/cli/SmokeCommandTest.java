@@ -30,4 +30,11 @@ class SmokeCommandTest {
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("POST /api/v1/plans/check: expected 200, got 400"), run.out());
     }
+
+    @Test
+    void exitsTwoWithoutStartingWhenADocumentCannotBeRead() {
+        CheckPlanCommandTest.Run run = CheckPlanCommandTest.run("smoke", "--plan", dir.resolve("missing.yaml").toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("missing.yaml"), run.err());
+    }
 }

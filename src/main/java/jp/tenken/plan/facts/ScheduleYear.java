@@ -7,7 +7,7 @@ package jp.tenken.plan.facts;
  * to a rule is dropped before it reaches the join network. {@code planText} joins the plan items so
  * rules can look for words in them ({@code planText contains "監査"}). Where the year gives an
  * audited-department count, {@code previousAudited*} is the count of the nearest earlier year of
- * the same initiative that gives one (null if none).
+ * the same initiative that gives one, the larger if that year is given twice (null if none).
  */
 public record ScheduleYear(InitiativeFact initiative, PlanFact plan, int fiscalYear, boolean planned, String planText,
                            boolean hasResult, Integer auditedDepartments,
