@@ -65,8 +65,9 @@ final class PlanFacts {
             facts.add(new PolicyFact(policy.id(), policy.name(), policy.security()));
         }
         for (Goal goal : plan.goals()) {
-            facts.add(goalFact(goal));
-            addActuals(facts, goal);
+            GoalFact goalFact = goalFact(goal);
+            facts.add(goalFact);
+            addActuals(facts, goal, goalFact);
         }
         for (int index = 0; index < initiatives.size(); index++) {
             Initiative initiative = initiatives.get(index);
@@ -186,14 +187,14 @@ final class PlanFacts {
     }
 
     /** A goal's numeric actuals, each with the largest numeric actual of the nearest earlier year. */
-    private static void addActuals(List<Object> facts, Goal goal) {
+    private static void addActuals(List<Object> facts, Goal goal, GoalFact goalFact) {
         List<GoalPoint> numeric = goal.actuals().stream().filter(a -> a.number() != null).toList();
         int[] earlier = EarlierYears.nearestEarlier(numeric.stream().mapToInt(GoalPoint::fiscalYear).toArray(),
                 Comparator.comparing(a -> numeric.get(a).number()));
         for (int a = 0; a < numeric.size(); a++) {
             GoalPoint actual = numeric.get(a);
             GoalPoint previous = earlier[a] == EarlierYears.NONE ? null : numeric.get(earlier[a]);
-            facts.add(new GoalActual(goal.id(), actual.fiscalYear(), actual.number(),
+            facts.add(new GoalActual(goalFact, actual.fiscalYear(), actual.number(),
                     previous == null ? null : previous.fiscalYear(), previous == null ? null : previous.number()));
         }
     }
