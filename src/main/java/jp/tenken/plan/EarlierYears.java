@@ -1,7 +1,10 @@
 package jp.tenken.plan;
 
-import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -12,35 +15,37 @@ import java.util.stream.IntStream;
  */
 final class EarlierYears {
 
-    /** No earlier entry. */
-    static final int NONE = -1;
-
     private EarlierYears() {
     }
 
     /**
-     * For each entry (by position), the position of the entry it is compared with: of the entries of
-     * the greatest fiscal year below its own, the one with the largest value (a year given twice is
-     * compared by its larger value, whatever the order of the rows; on a tie, the later row);
-     * {@link #NONE} for the earliest year.
-     *
-     * @param largerValue orders positions by their value
+     * For each entry, the entry it is compared with: of the entries of the greatest fiscal year below
+     * its own, the one with the largest value (a year given twice is compared by its larger value,
+     * whatever the order of the rows; on a tie, the later row). The earliest year's entries have none.
+     * Entries are told apart by identity, as equal records may stand in different rows.
      */
-    static int[] nearestEarlier(int[] fiscalYears, Comparator<Integer> largerValue) {
-        Integer[] order = IntStream.range(0, fiscalYears.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> fiscalYears[i])); // stable: document order within a year
-        Comparator<Integer> byValueThenPosition = largerValue.thenComparing(Comparator.naturalOrder());
-        int[] earlier = new int[fiscalYears.length];
-        int previousYear = NONE;
-        for (int start = 0; start < order.length; ) {
+    static <T> Map<T, T> nearestEarlier(List<T> entries, ToIntFunction<T> fiscalYear, Comparator<T> largerValue) {
+        Map<T, T> earlier = new IdentityHashMap<>();
+        if (entries.size() < 2) {
+            return earlier;
+        }
+        // Positions sorted by year; the sort is stable, so document order within a year.
+        List<Integer> order = IntStream.range(0, entries.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> fiscalYear.applyAsInt(entries.get(i)))).toList();
+        Comparator<Integer> byValueThenRow = Comparator.<Integer, T>comparing(entries::get, largerValue)
+                .thenComparing(Comparator.naturalOrder());
+        Integer previousYear = null;
+        for (int start = 0; start < order.size(); ) {
+            int year = fiscalYear.applyAsInt(entries.get(order.get(start)));
+            int largest = order.get(start);
             int end = start;
-            int largest = order[start];
-            while (end < order.length && fiscalYears[order[end]] == fiscalYears[order[start]]) {
-                earlier[order[end]] = previousYear;
-                if (byValueThenPosition.compare(order[end], largest) > 0) {
-                    largest = order[end];
+            for (; end < order.size() && fiscalYear.applyAsInt(entries.get(order.get(end))) == year; end++) {
+                if (previousYear != null) {
+                    earlier.put(entries.get(order.get(end)), entries.get(previousYear));
                 }
-                end++;
+                if (byValueThenRow.compare(order.get(end), largest) > 0) {
+                    largest = order.get(end);
+                }
             }
             previousYear = largest;
             start = end;

@@ -15,7 +15,6 @@ import jp.tenken.text.TextKeys;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,10 +82,9 @@ final class PlanFacts {
             }
             InitiativeFact initiativeFact = initiativeFact(index, initiative, yearSets.computeIfAbsent(plannedYears, Set::copyOf));
             facts.add(initiativeFact);
-            int[] previousAudited = previousAudited(years);
+            Map<InitiativeYear, InitiativeYear> previousAudited = previousAudited(years);
             for (int y = 0; y < years.size(); y++) {
-                InitiativeYear previous = previousAudited[y] == EarlierYears.NONE ? null : years.get(previousAudited[y]);
-                facts.add(scheduleYear(initiativeFact, planFact, years.get(y), items.get(y), previous));
+                facts.add(scheduleYear(initiativeFact, planFact, years.get(y), items.get(y), previousAudited.get(years.get(y))));
             }
         }
         addNumbers(facts, initiatives);
@@ -163,37 +161,27 @@ final class PlanFacts {
     }
 
     /**
-     * For each year entry, the position of the entry it is compared with: the largest audited count
-     * of the nearest earlier year that gives one.
+     * For each year entry that gives an audited count, the entry it is compared with: the largest
+     * count of the nearest earlier year that gives one.
      */
-    private static int[] previousAudited(List<InitiativeYear> years) {
-        int[] previous = new int[years.size()];
-        Arrays.fill(previous, EarlierYears.NONE);
-        List<Integer> counted = new ArrayList<>();
-        for (int y = 0; y < years.size(); y++) {
-            if (years.get(y).auditedDepartments() != null) {
-                counted.add(y);
+    private static Map<InitiativeYear, InitiativeYear> previousAudited(List<InitiativeYear> years) {
+        List<InitiativeYear> counted = new ArrayList<>(years.size());
+        for (InitiativeYear year : years) {
+            if (year.auditedDepartments() != null) {
+                counted.add(year);
             }
         }
-        if (counted.isEmpty()) {
-            return previous;
-        }
-        int[] earlier = EarlierYears.nearestEarlier(counted.stream().mapToInt(y -> years.get(y).fiscalYear()).toArray(),
-                Comparator.comparing(c -> years.get(counted.get(c)).auditedDepartments()));
-        for (int c = 0; c < counted.size(); c++) {
-            previous[counted.get(c)] = earlier[c] == EarlierYears.NONE ? EarlierYears.NONE : counted.get(earlier[c]);
-        }
-        return previous;
+        return EarlierYears.nearestEarlier(counted, InitiativeYear::fiscalYear,
+                Comparator.comparing(InitiativeYear::auditedDepartments));
     }
 
     /** A goal's numeric actuals, each with the largest numeric actual of the nearest earlier year. */
     private static void addActuals(List<Object> facts, Goal goal, GoalFact goalFact) {
         List<GoalPoint> numeric = goal.actuals().stream().filter(a -> a.number() != null).toList();
-        int[] earlier = EarlierYears.nearestEarlier(numeric.stream().mapToInt(GoalPoint::fiscalYear).toArray(),
-                Comparator.comparing(a -> numeric.get(a).number()));
-        for (int a = 0; a < numeric.size(); a++) {
-            GoalPoint actual = numeric.get(a);
-            GoalPoint previous = earlier[a] == EarlierYears.NONE ? null : numeric.get(earlier[a]);
+        Map<GoalPoint, GoalPoint> earlier = EarlierYears.nearestEarlier(numeric, GoalPoint::fiscalYear,
+                Comparator.comparing(GoalPoint::number));
+        for (GoalPoint actual : numeric) {
+            GoalPoint previous = earlier.get(actual);
             facts.add(new GoalActual(goalFact, actual.fiscalYear(), actual.number(),
                     previous == null ? null : previous.fiscalYear(), previous == null ? null : previous.number()));
         }
