@@ -2,6 +2,7 @@ package jp.tenken.organization;
 
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
+import jp.tenken.text.BoundedMemo;
 import jp.tenken.text.TextKeys;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
@@ -9,7 +10,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -20,8 +20,8 @@ public final class DepartmentDirectory {
 
     private final Organization organization;
     private final Map<String, Department> byKey = new LinkedHashMap<>();
-    private static final int CLOSEST_CACHE_LIMIT = 1_000;
-    private final Map<String, String> closestByName = new ConcurrentHashMap<>();
+    /** Editors re-upload the same plan with the same unknown names: the suggestions are remembered. */
+    private final BoundedMemo suggestions = new BoundedMemo(1_000, this::computeClosest);
 
     public DepartmentDirectory(Organization organization) {
         this.organization = organization;
@@ -50,19 +50,7 @@ public final class DepartmentDirectory {
 
     /** The known name closest to {@code name} by edit distance; ties go to the earlier registry entry. */
     public String closest(String name) {
-        if (name == null) {
-            return "";
-        }
-        String known = closestByName.get(name);
-        if (known != null) {
-            return known;
-        }
-        String closest = computeClosest(name);
-        // Editors re-upload the same plan with the same unknown names; bounded against hostile input.
-        if (closestByName.size() < CLOSEST_CACHE_LIMIT && name.length() <= 100) {
-            closestByName.put(name, closest);
-        }
-        return closest;
+        return name == null ? "" : suggestions.apply(name);
     }
 
     private String computeClosest(String name) {

@@ -1,8 +1,6 @@
 package jp.tenken.text;
 
 import java.text.Normalizer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Comparison keys for names and titles written by people, full-width or half-width, spaced or not. */
 public final class TextKeys {
@@ -12,24 +10,14 @@ public final class TextKeys {
 
     /**
      * Department names repeat on every row of a plan (a city has a few dozen), so their keys are
-     * remembered; the cache is bounded so that hostile input cannot grow it without limit.
+     * remembered.
      */
-    private static final int DEPARTMENT_CACHE_LIMIT = 10_000;
-    private static final Map<String, String> DEPARTMENT_KEYS = new ConcurrentHashMap<>();
+    private static final BoundedMemo DEPARTMENT_KEYS =
+            new BoundedMemo(10_000, name -> strip(Normalizer.normalize(name, Normalizer.Form.NFKC), false));
 
     /** A department name after Unicode NFKC normalisation with every space removed. */
     public static String departmentKey(String name) {
-        if (name == null) {
-            return "";
-        }
-        String key = DEPARTMENT_KEYS.get(name);
-        if (key == null) {
-            key = strip(Normalizer.normalize(name, Normalizer.Form.NFKC), false);
-            if (name.length() <= 100 && DEPARTMENT_KEYS.size() < DEPARTMENT_CACHE_LIMIT) {
-                DEPARTMENT_KEYS.put(name, key);
-            }
-        }
-        return key;
+        return name == null ? "" : DEPARTMENT_KEYS.apply(name);
     }
 
     /**
