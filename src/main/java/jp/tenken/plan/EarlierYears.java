@@ -25,10 +25,11 @@ final class EarlierYears {
      * Entries are told apart by identity, as equal records may stand in different rows.
      */
     static <T> Map<T, T> nearestEarlier(List<T> entries, ToIntFunction<T> fiscalYear, Comparator<T> largerValue) {
-        Map<T, T> earlier = new IdentityHashMap<>();
         if (entries.size() < 2) {
-            return earlier;
+            // Most initiatives give no audited count: no map at all for them.
+            return Map.of();
         }
+        Map<T, T> earlier = new IdentityHashMap<>(entries.size());
         // Positions sorted by year; the sort is stable, so document order within a year.
         List<Integer> order = IntStream.range(0, entries.size()).boxed()
                 .sorted(Comparator.comparingInt(i -> fiscalYear.applyAsInt(entries.get(i)))).toList();

@@ -6,24 +6,22 @@ import jp.tenken.plan.facts.DepartmentName;
 import jp.tenken.plan.facts.GoalActual;
 import jp.tenken.plan.facts.GoalFact;
 import jp.tenken.plan.facts.InitiativeFact;
-import jp.tenken.plan.facts.InitiativeNumber;
 import jp.tenken.plan.facts.PeriodYear;
 import jp.tenken.plan.facts.PlanFact;
 import jp.tenken.plan.facts.PolicyFact;
 import jp.tenken.plan.facts.ScheduleYear;
 import jp.tenken.text.TextKeys;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Turns a validated plan document into the facts the plan rules match on. Only values are worked
@@ -32,8 +30,8 @@ import java.util.TreeMap;
 final class PlanFacts {
 
     private final DepartmentDirectory directory;
-    /** Department names seen in this plan, in first-mention order, with their mentions. */
-    private final Map<String, List<DepartmentMention>> mentionsByName = new LinkedHashMap<>();
+    /** Department names seen in this plan, in first-mention order. */
+    private final Set<String> departmentNames = new LinkedHashSet<>();
     /** Registry comparison key per name: a plan repeats a few dozen names over all its rows. */
     private final Map<String, String> registryKeys = new HashMap<>();
     /**
@@ -42,7 +40,8 @@ final class PlanFacts {
      * in memory (and the garbage collector copies) from growing with every row.
      */
     private final Map<List<String>, Set<String>> keySets = new HashMap<>();
-    private final Map<Set<Integer>, Set<Integer>> yearSets = new HashMap<>();
+    /** Keyed by the planned years in document order: a list hashes and compares without iterators. */
+    private final Map<List<Integer>, Set<Integer>> yearSets = new HashMap<>();
 
     private PlanFacts(DepartmentDirectory directory) {
         this.directory = directory;
@@ -68,38 +67,33 @@ final class PlanFacts {
             facts.add(goalFact);
             addActuals(facts, goal, goalFact);
         }
+        Numbering numbering = new Numbering(initiatives);
         for (int index = 0; index < initiatives.size(); index++) {
             Initiative initiative = initiatives.get(index);
             List<InitiativeYear> years = initiative.years();
             List<List<String>> items = new ArrayList<>(years.size());
-            Set<Integer> plannedYears = new HashSet<>();
-            for (InitiativeYear year : years) {
+            List<Integer> plannedYears = new ArrayList<>(years.size());
+            for (int y = 0; y < years.size(); y++) {
+                InitiativeYear year = years.get(y);
                 List<String> planned = named(year.plan());
                 items.add(planned);
                 if (!planned.isEmpty()) {
                     plannedYears.add(year.fiscalYear());
                 }
             }
-            InitiativeFact initiativeFact = initiativeFact(index, initiative, yearSets.computeIfAbsent(plannedYears, Set::copyOf));
+            InitiativeFact initiativeFact = initiativeFact(index, initiative, numbering,
+                    yearSets.computeIfAbsent(plannedYears, Set::copyOf));
             facts.add(initiativeFact);
             Map<InitiativeYear, InitiativeYear> previousAudited = previousAudited(years);
             for (int y = 0; y < years.size(); y++) {
                 facts.add(scheduleYear(initiativeFact, planFact, years.get(y), items.get(y), previousAudited.get(years.get(y))));
             }
         }
-        addNumbers(facts, initiatives);
-        mentionsByName.forEach((name, mentions) ->
-                facts.add(new DepartmentName(name, TextKeys.departmentKey(name), List.copyOf(mentions))));
-        return facts;
-    }
-
-    /** The numbering of the plan: each number once, in order, with its count and the next number used. */
-    private static void addNumbers(List<Object> facts, List<Initiative> initiatives) {
-        TreeMap<Integer, Integer> counts = new TreeMap<>();
-        for (Initiative initiative : initiatives) {
-            counts.merge(initiative.no(), 1, Integer::sum);
+        Function<String, List<DepartmentMention>> mentionsOf = new DepartmentMentions(initiatives);
+        for (String name : departmentNames) {
+            facts.add(new DepartmentName(name, TextKeys.departmentKey(name), mentionsOf));
         }
-        counts.forEach((no, count) -> facts.add(new InitiativeNumber(no, count, counts.higherKey(no))));
+        return facts;
     }
 
     private static PlanFact planFact(PlanDocument plan) {
@@ -118,25 +112,27 @@ final class PlanFacts {
                 target == null ? null : target.fiscalYear(), target == null ? null : target.number());
     }
 
-    private InitiativeFact initiativeFact(int index, Initiative initiative, Set<Integer> plannedYears) {
+    private InitiativeFact initiativeFact(int index, Initiative initiative, Numbering numbering, Set<Integer> plannedYears) {
         Sheet sheet = initiative.sheet();
         List<String> departments = named(initiative.departments());
-        mention(departments, index, initiative.no(), "list");
+        departmentNames.addAll(departments);
         List<String> sheetDepartments = null;
         String sheetTitleKey = null;
         String titleKey = TextKeys.titleKey(initiative.title());
         if (sheet != null) {
             if (sheet.departments() != null) {
                 sheetDepartments = named(sheet.departments());
-                mention(sheetDepartments, index, initiative.no(), "sheet");
+                departmentNames.addAll(sheetDepartments);
             }
             // A sheet usually prints the list's title verbatim: the key is then the same.
             sheetTitleKey = Objects.equals(initiative.title(), sheet.title()) ? titleKey : TextKeys.titleKey(sheet.title());
         }
-        return new InitiativeFact(index, initiative.no(), initiative.title(), titleKey,
+        int no = initiative.no();
+        return new InitiativeFact(index, no, numbering.count(no), numbering.next(no), numbering.claimFirst(no),
+                numbering.repostTarget(no), initiative.title(), titleKey,
                 initiative.policyId(), initiative.priority(),
                 initiative.status() == null ? null : initiative.status().name(),
-                initiative.budgetThousandYen(), budgetKey(initiative.budgetThousandYen()),
+                initiative.budgetThousandYen(),
                 initiative.repostOf(), !initiative.years().isEmpty(), !named(initiative.upperPlans()).isEmpty(),
                 departments, registryKeys(departments),
                 sheet != null, sheet == null ? null : sheet.policyId(),
@@ -145,17 +141,10 @@ final class PlanFacts {
                 plannedYears);
     }
 
-    private void mention(List<String> names, int index, int no, String source) {
-        for (String name : names) {
-            mentionsByName.computeIfAbsent(name, n -> new ArrayList<>()).add(new DepartmentMention(index, no, name, source));
-        }
-    }
-
     private static ScheduleYear scheduleYear(InitiativeFact initiative, PlanFact plan, InitiativeYear year, List<String> items,
                                              InitiativeYear previousAudited) {
         boolean hasResult = year.result() != null && !year.result().isBlank();
-        return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(),
-                items.size() == 1 ? items.get(0) : String.join("\n", items), hasResult, year.auditedDepartments(),
+        return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(), items, hasResult, year.auditedDepartments(),
                 previousAudited == null ? null : previousAudited.fiscalYear(),
                 previousAudited == null ? null : previousAudited.auditedDepartments());
     }
@@ -165,11 +154,19 @@ final class PlanFacts {
      * count of the nearest earlier year that gives one.
      */
     private static Map<InitiativeYear, InitiativeYear> previousAudited(List<InitiativeYear> years) {
-        List<InitiativeYear> counted = new ArrayList<>(years.size());
-        for (InitiativeYear year : years) {
+        List<InitiativeYear> counted = null;
+        for (int y = 0; y < years.size(); y++) {
+            InitiativeYear year = years.get(y);
             if (year.auditedDepartments() != null) {
+                if (counted == null) {
+                    counted = new ArrayList<>(years.size());
+                }
                 counted.add(year);
             }
+        }
+        if (counted == null) {
+            // Most initiatives give no audited count.
+            return Map.of();
         }
         return EarlierYears.nearestEarlier(counted, InitiativeYear::fiscalYear,
                 Comparator.comparing(InitiativeYear::auditedDepartments));
@@ -184,6 +181,42 @@ final class PlanFacts {
             GoalPoint previous = earlier.get(actual);
             facts.add(new GoalActual(goalFact, actual.fiscalYear(), actual.number(),
                     previous == null ? null : previous.fiscalYear(), previous == null ? null : previous.number()));
+        }
+    }
+
+    /**
+     * Where the plan names each department, worked out on the first question (for a name the
+     * registry does not know) by walking the rows once.
+     */
+    private static final class DepartmentMentions implements Function<String, List<DepartmentMention>> {
+
+        private final List<Initiative> initiatives;
+        private Map<String, List<DepartmentMention>> byName;
+
+        DepartmentMentions(List<Initiative> initiatives) {
+            this.initiatives = initiatives;
+        }
+
+        @Override
+        public List<DepartmentMention> apply(String name) {
+            if (byName == null) {
+                byName = new HashMap<>();
+                for (int index = 0; index < initiatives.size(); index++) {
+                    Initiative initiative = initiatives.get(index);
+                    add(named(initiative.departments()), index, initiative.no(), "list");
+                    Sheet sheet = initiative.sheet();
+                    if (sheet != null && sheet.departments() != null) {
+                        add(named(sheet.departments()), index, initiative.no(), "sheet");
+                    }
+                }
+            }
+            return byName.getOrDefault(name, List.of());
+        }
+
+        private void add(List<String> names, int index, int no, String source) {
+            for (String name : names) {
+                byName.computeIfAbsent(name, n -> new ArrayList<>()).add(new DepartmentMention(index, no, name, source));
+            }
         }
     }
 
@@ -226,9 +259,5 @@ final class PlanFacts {
         shared = Set.copyOf(keys);
         keySets.put(List.copyOf(names), shared);
         return shared;
-    }
-
-    private static String budgetKey(BigDecimal budget) {
-        return budget == null ? "" : budget.stripTrailingZeros().toPlainString();
     }
 }

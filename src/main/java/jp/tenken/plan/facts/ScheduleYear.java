@@ -1,17 +1,38 @@
 package jp.tenken.plan.facts;
 
+import java.util.List;
+
 /**
  * An initiative's {@code years} entry, with the initiative it belongs to and the plan's calendar at
  * hand: the year rules compare {@code fiscalYear} with {@code plan.lastEndedFiscalYear} or read
  * {@code initiative.status} on this one fact instead of joining three, so a year that cannot matter
- * to a rule is dropped before it reaches the join network. {@code planText} joins the plan items so
- * rules can look for words in them ({@code planText contains "監査"}). Where the year gives an
+ * to a rule is dropped before it reaches the join network. Rules look for words in the plan items
+ * with {@code planMentions("監査")}; {@code planText} joins them for a message. Where the year gives an
  * audited-department count, {@code previousAudited*} is the count of the nearest earlier year of
  * the same initiative that gives one, the larger if that year is given twice (null if none).
  */
-public record ScheduleYear(InitiativeFact initiative, PlanFact plan, int fiscalYear, boolean planned, String planText,
+public record ScheduleYear(InitiativeFact initiative, PlanFact plan, int fiscalYear, boolean planned, List<String> planItems,
                            boolean hasResult, Integer auditedDepartments,
                            Integer previousAuditedYear, Integer previousAuditedDepartments) {
+
+    /**
+     * Whether one of the year's plan items contains the word. Every schedule year of the plan is
+     * tested with it as it is inserted, so it reads the items as they are instead of joining them
+     * into one text first (a word never spans two items).
+     */
+    public boolean planMentions(String word) {
+        for (int i = 0; i < planItems.size(); i++) {
+            if (planItems.get(i).contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The plan items as one text, one item per line. */
+    public String planText() {
+        return String.join("\n", planItems);
+    }
 
     /** The initiative's position in the document; rules join on it. */
     public int index() {
