@@ -128,7 +128,7 @@ final class PlanFacts {
             sheetTitleKey = Objects.equals(initiative.title(), sheet.title()) ? titleKey : TextKeys.titleKey(sheet.title());
         }
         int no = initiative.no();
-        return new InitiativeFact(index, no, numbering.count(no), numbering.next(no), numbering.claimFirst(no),
+        return new InitiativeFact(index, no, numbering.count(index), numbering.next(index), numbering.first(index),
                 numbering.repostTarget(no), initiative.title(), titleKey,
                 initiative.policyId(), initiative.priority(),
                 initiative.status() == null ? null : initiative.status().name(),

@@ -28,35 +28,39 @@ class NumberingTest {
     @Test
     void counts_the_rows_of_each_number_in_any_order() {
         Numbering numbering = numbering(5, 1, 5, 3, 5);
+        assertEquals(3, numbering.count(0));
         assertEquals(1, numbering.count(1));
+        assertEquals(3, numbering.count(2));
         assertEquals(1, numbering.count(3));
-        assertEquals(3, numbering.count(5));
-        assertEquals(0, numbering.count(4));
+        assertEquals(3, numbering.count(4));
     }
 
     @Test
     void gives_the_next_larger_number_used_and_none_after_the_largest() {
         Numbering numbering = numbering(7, 1, 3, 3);
+        assertNull(numbering.next(0));
         assertEquals(3, numbering.next(1));
+        assertEquals(7, numbering.next(2));
         assertEquals(7, numbering.next(3));
-        assertNull(numbering.next(7));
     }
 
     @Test
     void tells_the_first_row_of_a_number_from_its_duplicates() {
-        Numbering numbering = numbering(2, 2, 1);
-        assertTrue(numbering.claimFirst(2));
-        assertFalse(numbering.claimFirst(2));
-        assertTrue(numbering.claimFirst(1));
-        assertFalse(numbering.claimFirst(9), "a number no row carries has no first row");
+        Numbering numbering = numbering(2, 1, 2, 1);
+        assertTrue(numbering.first(0));
+        assertTrue(numbering.first(1));
+        assertFalse(numbering.first(2));
+        assertFalse(numbering.first(3));
     }
 
     @Test
-    void the_largest_int_has_no_successor() {
-        Numbering numbering = numbering(Integer.MAX_VALUE, 1);
-        assertEquals(1, numbering.count(Integer.MAX_VALUE));
-        assertNull(numbering.next(Integer.MAX_VALUE));
+    void the_largest_int_is_a_number_like_any_other() {
+        Numbering numbering = numbering(Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        assertEquals(2, numbering.count(0));
+        assertNull(numbering.next(0));
         assertEquals(Integer.MAX_VALUE, numbering.next(1));
+        assertTrue(numbering.first(0));
+        assertFalse(numbering.first(2));
     }
 
     @Test
