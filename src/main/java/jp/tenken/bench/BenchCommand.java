@@ -109,7 +109,15 @@ public class BenchCommand implements Callable<Integer> {
         line("");
         line("Run " + LocalDateTime.now().withNano(0) + " on " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB. Command: `java -jar target/tenken-0.1.0.jar bench`.");
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, collector "
+                + ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                        .collect(java.util.stream.Collectors.joining(" + ")) + ". Command: `"
+                + String.join(" ", commandLine()) + "`.");
+        if (!usesReadmeCollector()) {
+            line("");
+            line("**This run used the JVM's default collector**, not the parallel collector the README runs Tenken with;"
+                    + " run the bench as docs/performance.md writes it for figures comparable with the targets.");
+        }
         line("");
         if (!skip.contains("engine")) {
             engine();
@@ -129,6 +137,26 @@ public class BenchCommand implements Callable<Integer> {
         Files.writeString(out, report.toString());
         System.out.println("figures written to " + out);
         return 0;
+    }
+
+    /** The command that started this run, with its JVM options, as a reader would type it. */
+    private List<String> commandLine() {
+        List<String> command = new ArrayList<>();
+        command.add("java");
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-jar", "target/tenken-0.1.0.jar", "bench"));
+        String arguments = System.getProperty("sun.java.command", "");
+        int first = arguments.indexOf(" bench");
+        if (first >= 0) {
+            command.add(arguments.substring(first + " bench".length()).strip());
+        }
+        command.removeIf(String::isEmpty);
+        return command;
+    }
+
+    /** Whether this JVM runs the parallel collector, as the README's run command does. */
+    private static boolean usesReadmeCollector() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().anyMatch(gc -> gc.getName().startsWith("PS "));
     }
 
     private void line(String text) {
