@@ -1,11 +1,11 @@
 package jp.tenken.engine;
 
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieContainer;
-import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,15 +22,16 @@ public final class RuleBase {
     public static final String PACKAGE_PREFIX = "tenken.";
 
     private final Map<String, KieBase> bases;
-    private final KieContainerSessionsPool sessions;
+    private final Map<String, KieSessionsPool> sessions;
     private final List<RuleDescriptor> rules;
     private final RuleMessages messages;
     private final String version;
 
-    RuleBase(KieContainer container, Map<String, KieBase> bases, List<RuleDescriptor> rules, RuleMessages messages,
-             String version) {
+    RuleBase(Map<String, KieBase> bases, List<RuleDescriptor> rules, RuleMessages messages, String version) {
         this.bases = Map.copyOf(bases);
-        this.sessions = container.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2);
+        Map<String, KieSessionsPool> pools = new HashMap<>();
+        bases.forEach((family, base) -> pools.put(family, base.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2)));
+        this.sessions = Map.copyOf(pools);
         this.rules = List.copyOf(rules);
         this.messages = messages;
         this.version = version;
@@ -46,7 +47,7 @@ public final class RuleBase {
         if (base == null) {
             throw new IllegalArgumentException("no rules of family " + family);
         }
-        KieSession session = sessions.newKieSession(family);
+        KieSession session = sessions.get(family).newKieSession();
         try {
             FindingCollector collector = new FindingCollector();
             session.setGlobal("findings", collector);
