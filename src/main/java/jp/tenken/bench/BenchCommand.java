@@ -349,8 +349,8 @@ public class BenchCommand implements Callable<Integer> {
         line("");
         line("| requests/s | p50 | p90 | p99 | non-2xx | during the warm-up |");
         line("| ---: | ---: | ---: | ---: | ---: | ---: |");
-        line("| **" + find(output, "Requests/sec:\\s+([\\d.]+)") + "** | " + find(output, "50%\\s+(\\S+)") + " | "
-                + find(output, "90%\\s+(\\S+)") + " | " + find(output, "99%\\s+(\\S+)") + " | "
+        line("| **" + find(output, "Requests/sec:\\s+([\\d.]+)") + "** | " + percentile(output, 50) + " | "
+                + percentile(output, 90) + " | " + percentile(output, 99) + " | "
                 + (output.contains("Non-2xx") ? find(output, "Non-2xx or 3xx responses: (\\d+)") : "0") + " | "
                 + find(warmup, "Requests/sec:\\s+([\\d.]+)") + " req/s |");
         line("");
@@ -514,6 +514,14 @@ public class BenchCommand implements Callable<Integer> {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return output;
+    }
+
+    /**
+     * A latency percentile from wrk's distribution, which lists one per line ("  50%   8.59ms");
+     * the thread statistics above it end in percentages too ("90.50%"), so the line start counts.
+     */
+    private static String percentile(String wrkOutput, int percent) {
+        return find(wrkOutput, "(?m)^\\s*" + percent + "%\\s+(\\S+)");
     }
 
     private static String find(String text, String regex) {
