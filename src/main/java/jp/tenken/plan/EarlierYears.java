@@ -26,7 +26,7 @@ final class EarlierYears {
      */
     static <T> Map<T, T> nearestEarlier(List<T> entries, ToIntFunction<T> fiscalYear, Comparator<T> largerValue) {
         if (entries.size() < 2) {
-            // Most initiatives give no audited count: no map at all for them.
+            // Most initiatives give no audited count: no map is made for them.
             return Map.of();
         }
         Map<T, T> earlier = new IdentityHashMap<>(entries.size());

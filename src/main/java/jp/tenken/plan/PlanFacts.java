@@ -154,19 +154,11 @@ final class PlanFacts {
      * count of the nearest earlier year that gives one.
      */
     private static Map<InitiativeYear, InitiativeYear> previousAudited(List<InitiativeYear> years) {
-        List<InitiativeYear> counted = null;
-        for (int y = 0; y < years.size(); y++) {
-            InitiativeYear year = years.get(y);
+        List<InitiativeYear> counted = new ArrayList<>(years.size());
+        for (InitiativeYear year : years) {
             if (year.auditedDepartments() != null) {
-                if (counted == null) {
-                    counted = new ArrayList<>(years.size());
-                }
                 counted.add(year);
             }
-        }
-        if (counted == null) {
-            // Most initiatives give no audited count.
-            return Map.of();
         }
         return EarlierYears.nearestEarlier(counted, InitiativeYear::fiscalYear,
                 Comparator.comparing(InitiativeYear::auditedDepartments));
