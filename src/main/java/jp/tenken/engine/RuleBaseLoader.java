@@ -67,7 +67,16 @@ public final class RuleBaseLoader {
         Map<String, List<Resource>> resourcesOfFamily = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         MessageDigest digest = sha256();
+        // A rule's id is its file name, so two files of one name (in different subfolders) would be
+        // one id twice; Drools would only report a duplicate rule against one of them.
+        Map<String, Path> fileOfName = new HashMap<>();
         for (Path file : files) {
+            Path sameName = fileOfName.putIfAbsent(file.getFileName().toString(), file);
+            if (sameName != null) {
+                problems.add(display(rulesDir, root, file) + ": id " + file.getFileName().toString().replaceFirst("\\.drl$", "")
+                        + " is already used by " + display(rulesDir, root, sameName));
+                continue;
+            }
             String text = read(file);
             String family = root.relativize(file).getName(0).toString();
             digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
@@ -149,7 +158,6 @@ public final class RuleBaseLoader {
             }
         }
         List<RuleDescriptor> rules = new ArrayList<>();
-        Map<String, Path> seen = new HashMap<>();
         rulesOfFile.forEach((file, fileRules) -> {
             String where = display(rulesDir, root, file);
             String expectedId = file.getFileName().toString().replaceFirst("\\.drl$", "");
@@ -181,10 +189,6 @@ public final class RuleBaseLoader {
                 if (messages.template(language, id).isEmpty()) {
                     problems.add(where + ": no message for " + id + " in messages_" + language.code() + ".properties");
                 }
-            }
-            Path earlier = seen.putIfAbsent(id, file);
-            if (earlier != null) {
-                problems.add(where + ": id " + id + " is already used by " + display(rulesDir, root, earlier));
             }
             String family = root.relativize(file).getName(0).toString();
             String source = Path.of(rulesDir.normalize().getFileName().toString()).resolve(root.relativize(file)).toString();

@@ -92,6 +92,26 @@ class RuleBaseLoaderTest {
         assertTrue(e.getMessage().contains("package must be tenken.other"), e.getMessage());
     }
 
+    @Test
+    void aRuleFileNamedLikeOneInAnotherSubfolderIsRefusedNamingBoth() throws IOException {
+        write("demo/DEMO-LONG.drl", RULE.formatted("LONG"));
+        write("demo/old/DEMO-LONG.drl", RULE.formatted("LONG"));
+        messages("DEMO-LONG=a", "DEMO-LONG=a");
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
+        assertTrue(e.getMessage().contains(dir.resolve("demo/old/DEMO-LONG.drl").toString())
+                && e.getMessage().contains("already used by " + dir.resolve("demo/DEMO-LONG.drl")), e.getMessage());
+    }
+
+    @Test
+    void anIdUsedInTwoFamiliesIsRefusedNamingBoth() throws IOException {
+        write("demo/DEMO-LONG.drl", RULE.formatted("LONG"));
+        write("other/DEMO-LONG.drl", RULE.formatted("LONG").replace("package tenken.demo", "package tenken.other"));
+        messages("DEMO-LONG=a", "DEMO-LONG=a");
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
+        assertTrue(e.getMessage().contains(dir.resolve("other/DEMO-LONG.drl") + ": id DEMO-LONG is already used by "
+                + dir.resolve("demo/DEMO-LONG.drl")), e.getMessage());
+    }
+
     private void write(String relative, String text) throws IOException {
         Path file = dir.resolve(relative);
         Files.createDirectories(file.getParent());
