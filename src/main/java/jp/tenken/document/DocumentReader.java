@@ -3,6 +3,10 @@ package jp.tenken.document;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -18,6 +22,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -31,6 +36,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,11 +57,15 @@ import java.util.stream.Collectors;
  */
 public final class DocumentReader {
 
+    /** How Jackson begins the message of a key given twice in one object. */
+    private static final String DUPLICATE_KEY = "Duplicate field '";
+
     /** Deeper than any real document, far below what would exhaust the stack. */
     static final int MAX_NESTING = 200;
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;
+    private final YAMLFactory yamlFactory;
     private final Validator validator;
 
     public DocumentReader(Validator validator, long maxDocumentBytes) {
@@ -64,38 +75,62 @@ public final class DocumentReader {
                 .maxNestingDepth(MAX_NESTING)
                 .maxStringLength(maxChars)
                 .build();
-        JsonMapper jsonMapper = JsonMapper.builder().build();
+        // A key given twice would silently keep its last value.
+        JsonMapper jsonMapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         jsonMapper.getFactory().setStreamReadConstraints(limits);
         this.json = configure(jsonMapper);
         LoaderOptions loaderOptions = new LoaderOptions();
         loaderOptions.setCodePointLimit(maxChars);
         loaderOptions.setNestingDepthLimit(MAX_NESTING);
-        YAMLFactory yamlFactory = YAMLFactory.builder().loaderOptions(loaderOptions).streamReadConstraints(limits).build();
+        this.yamlFactory = YAMLFactory.builder().loaderOptions(loaderOptions).streamReadConstraints(limits)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         this.yaml = configure(new YAMLMapper(yamlFactory));
     }
 
-    /**
-     * Text with a NUL character is refused where it is read: PostgreSQL cannot store it, and no
-     * document means one.
-     */
-    private static final class NoNulStrings extends StdScalarDeserializer<String> {
-        NoNulStrings() {
+    /** Text is refused where it is read when it has a {@link TextFlaws flaw}. */
+    private static final class CheckedText extends StdScalarDeserializer<String> {
+        CheckedText() {
             super(String.class);
         }
 
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String value = StringDeserializer.instance.deserialize(parser, context);
-            if (value != null && value.indexOf('\u0000') >= 0) {
-                throw InvalidFormatException.from(parser, "text with a NUL character", value, String.class);
+            return TextFlaws.check(StringDeserializer.instance.deserialize(parser, context));
+        }
+    }
+
+    /**
+     * A date is a text {@code YYYY-MM-DD} and nothing else. Jackson's own reader would also take a
+     * number as days since 1970, an array of numbers, or a date-time cut to its date, each of which
+     * would be stored as a date nobody wrote.
+     */
+    private static final class IsoDate extends StdScalarDeserializer<LocalDate> {
+        IsoDate() {
+            super(LocalDate.class);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }
-            return value;
+            String text = parser.getText();
+            if (text.length() == 10) {
+                try {
+                    return LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    // refused below
+                }
+            }
+            throw InvalidFormatException.from(parser, "not a date", text, LocalDate.class);
         }
     }
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
-                .registerModule(new SimpleModule("tenken-text").addDeserializer(String.class, new NoNulStrings()))
+                .registerModule(new SimpleModule("tenken-values")
+                        .addDeserializer(String.class, new CheckedText())
+                        .addDeserializer(LocalDate.class, new IsoDate()))
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
@@ -136,11 +171,22 @@ public final class DocumentReader {
 
     private <T> T parse(byte[] body, DocumentFormat format, Class<T> type) {
         try {
+            if (format == DocumentFormat.YAML) {
+                refuseYamlAliases(body);
+            }
             return mapper(format).readValue(body, type);
+        } catch (DocumentRejectedException e) {
+            throw e;
         } catch (StreamConstraintsException e) {
             throw DocumentRejectedException.malformed(Problem.of("", "document.limit", "detail", firstLine(e.getOriginalMessage())));
         } catch (JsonParseException e) {
+            if (e.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
+                throw DocumentRejectedException.malformed(duplicateKeyProblem(e));
+            }
             throw DocumentRejectedException.malformed(syntaxProblem(e.getOriginalMessage(), e.getLocation()));
+        } catch (InputCoercionException e) {
+            throw DocumentRejectedException.malformed(Problem.of(
+                    e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext()), "document.range"));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty() && e.getTargetType() != null && e.getTargetType().equals(type)
                     && e.getOriginalMessage().contains("end-of-input")) {
@@ -150,6 +196,17 @@ public final class DocumentReader {
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof StreamConstraintsException limit) {
                 throw DocumentRejectedException.malformed(Problem.of("", "document.limit", "detail", firstLine(limit.getOriginalMessage())));
+            }
+            if (e.getCause() instanceof JsonParseException cause && cause.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
+                throw DocumentRejectedException.malformed(duplicateKeyProblem(cause));
+            }
+            if (e.getCause() instanceof InputCoercionException) {
+                throw DocumentRejectedException.malformed(Problem.of(path(e), "document.range"));
+            }
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof DocumentValueException value) {
+                    throw DocumentRejectedException.malformed(Problem.of(path(e), value.key()));
+                }
             }
             throw DocumentRejectedException.malformed(Problem.of(path(e), "document.value",
                     "detail", firstLine(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage())));
@@ -163,6 +220,47 @@ public final class DocumentReader {
             throw DocumentRejectedException.malformed(Problem.of("", "document.limit", "detail", firstLine(e.getMessage())));
         } catch (StackOverflowError e) {
             throw DocumentRejectedException.malformed(Problem.of("", "document.limit", "detail", "nesting"));
+        }
+    }
+
+    /**
+     * The key given twice, named by its path. The JSON parser has made the key its current field when
+     * it notices; the YAML parser has not, so the key is taken from the message.
+     */
+    private static Problem duplicateKeyProblem(JsonParseException e) {
+        String message = e.getOriginalMessage();
+        String key = message.substring(DUPLICATE_KEY.length(), Math.max(message.lastIndexOf('\''), DUPLICATE_KEY.length()));
+        JsonStreamContext context = e.getProcessor() == null ? null : e.getProcessor().getParsingContext();
+        String path = context == null ? "" : path(context);
+        if (context == null || !key.equals(context.getCurrentName())) {
+            path = path.isEmpty() ? key : path + "." + key;
+        }
+        return Problem.of(path, "document.duplicate", "key", key);
+    }
+
+    /**
+     * Jackson reads a YAML alias ({@code *name}) as the text {@code name} instead of the value its
+     * anchor names, which would store a document nobody wrote; Tenken refuses aliases instead.
+     * Only a document with a {@code *} in it can hold one, so only such a document is read twice.
+     */
+    private void refuseYamlAliases(byte[] body) throws IOException {
+        boolean star = false;
+        for (byte b : body) {
+            if (b == '*') {
+                star = true;
+                break;
+            }
+        }
+        if (!star) {
+            return;
+        }
+        try (YAMLParser parser = yamlFactory.createParser(body)) {
+            while (parser.nextToken() != null) {
+                if (parser.isCurrentAlias()) {
+                    throw DocumentRejectedException.malformed(Problem.of(path(parser.getParsingContext()), "document.yaml-alias",
+                            "alias", "*" + parser.getText()));
+                }
+            }
         }
     }
 
@@ -201,9 +299,6 @@ public final class DocumentReader {
     }
 
     private static Problem typeProblem(MismatchedInputException e) {
-        if (e instanceof InvalidFormatException && String.valueOf(e.getOriginalMessage()).startsWith("text with a NUL")) {
-            return Problem.of(path(e), "document.nul");
-        }
         Class<?> target = e.getTargetType();
         String expected;
         if (target == null) {
@@ -247,6 +342,23 @@ public final class DocumentReader {
             }
         }
         return path.toString();
+    }
+
+    /** {@code initiatives[2].no} from where a parser stands: the field or element it is reading. */
+    static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.add("." + c.getCurrentName());
+            }
+        }
+        StringBuilder path = new StringBuilder();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            path.append(parts.get(i));
+        }
+        return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     /** {@code initiatives[2].no} from a Bean Validation property path. */

@@ -3,6 +3,8 @@ package jp.tenken.plan;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import jp.tenken.document.DocumentValueException;
+import jp.tenken.document.TextFlaws;
 
 import java.math.BigDecimal;
 
@@ -17,14 +19,14 @@ public record GoalValue(BigDecimal number, String text) {
         if (node.isNumber()) {
             BigDecimal number = node.decimalValue();
             if (number.precision() - number.scale() > 30 || number.scale() > 30) {
-                throw new IllegalArgumentException("a goal value has at most 30 digits before and after the point");
+                throw new DocumentValueException("document.goal-value.digits");
             }
             return new GoalValue(number, null);
         }
         if (node.isTextual()) {
-            return new GoalValue(null, node.textValue());
+            return new GoalValue(null, TextFlaws.check(node.textValue()));
         }
-        throw new IllegalArgumentException("a goal value is a number or a text");
+        throw new DocumentValueException("document.type.goal-value");
     }
 
     public boolean numeric() {

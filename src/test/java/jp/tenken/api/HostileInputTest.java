@@ -214,4 +214,41 @@ class HostileInputTest {
             assertEquals("title", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
         }
     }
+
+    @Test
+    void halfASurrogatePairIsRefusedAndNothingIsStored() throws Exception {
+        String plan = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"sur\"")
+                .replace("保育所等におけるICTの活用", "\\ud800");
+        for (String path : POSTS) {
+            Http.Answer answer = postJson(path, plan);
+            assertEquals(400, answer.status(), answer.body());
+            assertEquals("initiatives[0].title", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
+        }
+        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/sur")).status());
+    }
+
+    @Test
+    void datesThatAreNotYyyyMmDdTextAre400() throws Exception {
+        for (String date : List.of("20279", "\"2025-07-08T10:00:00\"", "[2025, 7, 8]")) {
+            Http.Answer answer = postJson("/api/v1/plans", Fixtures.SMALL_PLAN.replace("\"2025-07-08\"", date));
+            assertEquals(400, answer.status(), date);
+            assertEquals("revisedOn", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
+        }
+        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/p")).status());
+    }
+
+    @Test
+    void aKeyGivenTwiceOrAYamlAliasIs400NamingIt() throws Exception {
+        Http.Answer twice = postJson("/api/v1/plans", Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"p\", \"id\": \"other\""));
+        assertEquals(400, twice.status());
+        assertEquals("id", json.readTree(twice.body()).get("violations").get(0).get("path").asText());
+        assertEquals("キー「id」が2回書かれています", json.readTree(twice.body()).get("violations").get(0).get("message").asText());
+        String yaml = "id: &x alias\ntitle: *x\n";
+        Http.Answer alias = post("/api/v1/plans", yaml.getBytes(StandardCharsets.UTF_8), "application/x-yaml");
+        assertEquals(400, alias.status());
+        assertEquals("title", json.readTree(alias.body()).get("violations").get(0).get("path").asText());
+        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/p")).status());
+        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/other")).status());
+        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/alias")).status());
+    }
 }

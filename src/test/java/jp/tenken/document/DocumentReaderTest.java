@@ -91,4 +91,85 @@ class DocumentReaderTest {
     void aDocumentThatIsNotAnObjectIsRefused() {
         assertEquals("document.type.object", refuse("[1, 2]", DocumentFormat.JSON).problems().get(0).key());
     }
+
+    @Test
+    void textWithHalfASurrogatePairIsRefusedWhereItStands() {
+        DocumentRejectedException e = refuse(VALID.replace("\"title\": \"t\"", "\"title\": \"a\\ud800b\""), DocumentFormat.JSON);
+        assertEquals(List.of("title"), paths(e));
+        assertEquals("document.surrogate", e.problems().get(0).key());
+        String goal = VALID.replace("\"initiatives\"", "\"goals\": [{\"id\": \"G1\", \"name\": \"g\", \"target\": {\"fiscalYear\": 2023, \"value\": \"\\udc00\"}}], \"initiatives\"");
+        assertEquals(List.of("goals[0].target.value"), paths(refuse(goal, DocumentFormat.JSON)));
+        // A whole pair is a character like any other.
+        PlanDocument plan = TestEngine.reader().read(VALID.replace("\"title\": \"t\"", "\"title\": \"\\ud842\\udfb7野家\"")
+                .getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON, PlanDocument.class);
+        assertEquals("\uD842\uDFB7野家", plan.title());
+    }
+
+    @Test
+    void aDateIsOnlyATextYyyyMmDd() {
+        for (String date : List.of("20279", "[2025, 7, 8]", "\"2025-07-08T10:00:00\"", "\"2025-07-08T23:59:59Z\"", "\" 2025-07-08 \"",
+                "\"-2025-07-08\"", "\"2025-7-8\"", "\"2025-02-30\"", "true")) {
+            DocumentRejectedException e = refuse(VALID.replace("\"2025-07-08\"", date), DocumentFormat.JSON);
+            assertEquals(List.of("revisedOn"), paths(e), date);
+            assertEquals("document.type.date", e.problems().get(0).key(), date);
+        }
+        assertEquals(List.of("revisedOn"), paths(refuse("id: p\nrevisedOn: 2025-07-08T10:00:00\n", DocumentFormat.YAML)));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsPath() {
+        DocumentRejectedException e = refuse(VALID.replace("\"unknownField\": 1", "\"id\": \"other\""), DocumentFormat.JSON);
+        assertEquals(List.of("id"), paths(e));
+        assertEquals("document.duplicate", e.problems().get(0).key());
+        assertEquals("キー「id」が2回書かれています", e.problems().get(0).message(Language.JA));
+        DocumentRejectedException yaml = refuse("id: p\npolicies:\n  - {id: P1, name: n}\n  - {id: P2, id: P5, name: n}\n", DocumentFormat.YAML);
+        assertEquals(List.of("policies[1].id"), paths(yaml), yaml.problems().toString());
+    }
+
+    @Test
+    void yamlAliasesAreRefusedRatherThanReadAsTheirName() {
+        String yaml = """
+                id: p
+                title: &t 本当のタイトル
+                organization: hiratsuka
+                revisedOn: 2025-07-08
+                period: {from: 2024, to: 2026}
+                policies: [{id: P1, name: n}]
+                initiatives:
+                  - {no: 1, title: *t}
+                """;
+        DocumentRejectedException e = refuse(yaml, DocumentFormat.YAML);
+        assertEquals(List.of("initiatives[0].title"), paths(e), e.problems().toString());
+        assertEquals("document.yaml-alias", e.problems().get(0).key());
+        assertTrue(e.problems().get(0).message(Language.JA).contains("*t"), e.problems().get(0).message(Language.JA));
+        // A star inside text is no alias.
+        PlanDocument plan = TestEngine.reader().read(yaml.replace("*t", "'*注 参照'").getBytes(StandardCharsets.UTF_8),
+                DocumentFormat.YAML, PlanDocument.class);
+        assertEquals("*注 参照", plan.initiatives().get(0).title());
+    }
+
+    @Test
+    void aNumberBeyondTheRangeOfItsFieldNamesTheField() {
+        DocumentRejectedException e = refuse(VALID.replace("\"no\": 1", "\"no\": 2147483648"), DocumentFormat.JSON);
+        assertEquals(List.of("initiatives[0].no"), paths(e));
+        assertEquals("document.range", e.problems().get(0).key());
+    }
+
+    @Test
+    void japaneseMessagesCarryNoParserEnglish() {
+        List<String> bodies = List.of(
+                VALID.replace("\"no\": 1", "\"no\": 2147483648"),
+                VALID.replace("\"no\": 1,", "\"no\": 1, \"budgetThousandYen\": NaN,"),
+                VALID.replace("\"no\": 1", "\"no\": }"),
+                VALID.replace("\"initiatives\"", "\"goals\": [{\"id\": \"G1\", \"name\": \"g\", \"target\": {\"fiscalYear\": 2023, \"value\": {\"a\": 1}}}], \"initiatives\""),
+                VALID.replace("\"unknownField\": 1", "\"unknownField\": " + "[".repeat(250) + "]".repeat(250)));
+        for (String body : bodies) {
+            DocumentRejectedException e = refuse(body, DocumentFormat.JSON);
+            String ja = e.problems().get(0).message(Language.JA);
+            assertTrue(!ja.matches(".*[A-Za-z]{4,}.*"), ja);
+        }
+        DocumentRejectedException goal = refuse(bodies.get(3), DocumentFormat.JSON);
+        assertEquals(List.of("goals[0].target.value"), paths(goal));
+        assertEquals("document.type.goal-value", goal.problems().get(0).key());
+    }
 }
