@@ -66,6 +66,10 @@ public class AuditService {
             throw DocumentRejectedException.malformed(Problem.of("completedOn", "audit.completion.before-audit",
                     "auditedOn", audit.record().auditedOn().toString()));
         }
+        if (completion.completedOn().isAfter(LocalDate.now())) {
+            // A completion is recorded once it has happened; a date still to come is a typing slip.
+            throw DocumentRejectedException.malformed(Problem.of("completedOn", "audit.completion.future"));
+        }
         store.complete(auditId, findingId, completion.completedOn());
         return find(auditId, asOf, language);
     }
@@ -90,7 +94,7 @@ public class AuditService {
         List<StoredAudit> audits = store.list(organization, fiscalYear, null, null);
         Map<String, AuditRecord> byId = new LinkedHashMap<>();
         audits.forEach(a -> byId.put(a.id(), a.record()));
-        return new AuditStanding(audits, checker.check(byId, asOf));
+        return new AuditStanding(audits, checker.check(byId, asOf), asOf);
     }
 
     private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language) {

@@ -2,10 +2,11 @@ package jp.tenken.audit;
 
 import jp.tenken.engine.Finding;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The audits of an organization up to a fiscal year and what the audit rules find in them as of a date. */
-public record AuditStanding(List<StoredAudit> audits, List<Finding> findings) {
+public record AuditStanding(List<StoredAudit> audits, List<Finding> findings, LocalDate asOf) {
 
     /** The last fiscal year the department was audited in, or null. */
     public Integer lastAuditedFiscalYear(String department) {
@@ -13,11 +14,11 @@ public record AuditStanding(List<StoredAudit> audits, List<Finding> findings) {
                 .map(a -> a.record().fiscalYear()).max(Integer::compare).orElse(null);
     }
 
-    /** Corrective actions of the department's audits not yet completed. */
+    /** Corrective actions of the department's audits not completed by the as-of date. */
     public int openActions(String department) {
         return (int) audits.stream().filter(a -> a.record().department().equals(department))
                 .flatMap(a -> a.record().findings().stream())
-                .filter(f -> f.correctiveAction() != null && f.correctiveAction().completedOn() == null)
+                .filter(f -> f.correctiveAction() != null && f.correctiveAction().openOn(asOf))
                 .count();
     }
 

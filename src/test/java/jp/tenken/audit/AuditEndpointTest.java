@@ -92,4 +92,20 @@ class AuditEndpointTest {
                 "F1 has no corrective action to complete");
         assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/audits/none")).status());
     }
+
+    @Test
+    void aCompletionDateStillToComeIs400AndNotRecorded() throws Exception {
+        Map<String, Object> body = record("保育課", "職員課");
+        body.put("findings", List.of(Map.of("id", "F1", "itemId", "PHY-02", "severity", "HIGH", "description", "未施錠",
+                "correctiveAction", Map.of("action", "施錠する", "dueDate", "2025-03-31"))));
+        String id = json.readTree(post("/api/v1/audits", body).body()).get("id").asText();
+        String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+        Http.Answer future = post("/api/v1/audits/" + id + "/findings/F1/completion", Map.of("completedOn", tomorrow));
+        assertEquals(400, future.status(), future.body());
+        assertEquals("completedOn", json.readTree(future.body()).get("violations").get(0).get("path").asText());
+        JsonNode stored = json.readTree(Http.send(client, HttpRequest.GET("/api/v1/audits/" + id)).body());
+        assertTrue(stored.get("record").get("findings").get(0).get("correctiveAction").get("completedOn").isNull());
+        assertEquals(200, post("/api/v1/audits/" + id + "/findings/F1/completion",
+                Map.of("completedOn", java.time.LocalDate.now().toString())).status(), "today is a completion date");
+    }
 }

@@ -192,6 +192,18 @@ abstract class AuditStoryContract {
     }
 
     @Test
+    void anActionCompletedAfterTheAsOfDateIsStillOpenOnIt() throws Exception {
+        JsonNode care = null;
+        for (JsonNode unit : get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=2025-03-19").get("units")) {
+            if (unit.get("department").asText().equals("介護保険課")) {
+                care = unit;
+            }
+        }
+        assertEquals(1, care.get("openAuditActions").asInt(), "completed on 2025-03-20");
+        assertEquals(0, care.get("findings").size(), "open, but not yet due");
+    }
+
+    @Test
     void theComplianceListAsCsvOpensInExcel() {
         Http.Answer csv = Http.send(client, HttpRequest.GET(Http.encodeQuery(
                 "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=" + AS_OF)).accept("text/csv"));

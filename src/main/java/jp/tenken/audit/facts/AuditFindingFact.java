@@ -6,4 +6,9 @@ import java.time.LocalDate;
 public record AuditFindingFact(String auditId, String department, int fiscalYear, int index, String findingId,
                                String itemId, String severity, boolean actionPlanned, LocalDate dueDate,
                                LocalDate completedOn) {
+
+    /** Whether the corrective action was still open on the date (the as-of date of the rules). */
+    public boolean openOn(LocalDate date) {
+        return completedOn == null || completedOn.isAfter(date);
+    }
 }
