@@ -9,6 +9,9 @@ import java.time.format.DateTimeParseException;
 /** Query parameters read the same way everywhere; a bad one is a 400 naming it. */
 public final class QueryParameters {
 
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2100;
+
     private QueryParameters() {
     }
 
@@ -28,12 +31,19 @@ public final class QueryParameters {
         return value == null || value.isBlank() ? null : parseYear(value.trim());
     }
 
+    /** Fiscal years as documents may give them (2000-2100), so a query cannot ask about year -5. */
     private static int parseYear(String value) {
+        int year;
         try {
-            return Integer.parseInt(value);
+            year = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw DocumentRejectedException.malformed(Problem.of("fiscalYear", "document.type.integer"));
         }
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw DocumentRejectedException.malformed(Problem.of("fiscalYear", "query.year.range",
+                    "min", String.valueOf(MIN_YEAR), "max", String.valueOf(MAX_YEAR)));
+        }
+        return year;
     }
 
     /** The date "overdue" is judged on: today unless the request gives {@code asOf=YYYY-MM-DD}. */

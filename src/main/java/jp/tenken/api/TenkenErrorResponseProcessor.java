@@ -6,7 +6,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import jakarta.inject.Singleton;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.document.Problem;
 import jp.tenken.engine.Language;
 import jp.tenken.i18n.Texts;
 
@@ -26,17 +30,36 @@ final class TenkenErrorResponseProcessor implements ErrorResponseProcessor<Error
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<ErrorResponse> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         Language language = Requests.language(context.getRequest());
-        ErrorResponse body = switch (response.code()) {
+        Problem parameter = parameterProblem(context.getRootCause().orElse(null));
+        ErrorResponse body = parameter != null ? ErrorResponse.of(DocumentRejectedException.malformed(parameter), language)
+                : switch (response.code()) {
             case 404 -> ErrorResponse.of("not_found", Texts.get(language, "http.not-found"));
             case 405 -> ErrorResponse.of("method_not_allowed", Texts.get(language, "http.method-not-allowed"));
             case 413 -> ErrorResponse.of("payload_too_large", Texts.get(language, "document.too-large",
                     Map.of("limit", String.valueOf(Limits.maxBodyBytes()))));
             case 415 -> ErrorResponse.of("unsupported_media_type", Texts.get(language, "document.media-type"));
+            case 406 -> ErrorResponse.of("not_acceptable", Texts.get(language, "http.not-acceptable"));
             default -> response.code() >= 500
                     ? ErrorResponse.of("internal_error", Texts.get(language, "http.internal"))
                     : ErrorResponse.of("bad_request", Texts.get(language, "http.bad-request",
                             Map.of("detail", HttpStatus.valueOf(response.code()).getReason())));
         };
         return ((MutableHttpResponse<ErrorResponse>) response).body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /**
+     * A path or query parameter that Micronaut could not bind (a version that is not a number, a
+     * required parameter left out), named as Tenken's own parameter checks name them.
+     */
+    private static Problem parameterProblem(Throwable cause) {
+        if (cause instanceof ConversionErrorException conversion) {
+            Class<?> type = conversion.getArgument().getType();
+            boolean integer = type == int.class || type == Integer.class || type == long.class || type == Long.class;
+            return Problem.of(conversion.getArgument().getName(), integer ? "document.type.integer" : "document.type.value");
+        }
+        if (cause instanceof UnsatisfiedArgumentException unsatisfied) {
+            return Problem.of(unsatisfied.getArgument().getName(), "query.required");
+        }
+        return null;
     }
 }

@@ -50,7 +50,11 @@ class ComplianceController {
 
     private static boolean wantsCsv(HttpRequest<?> request, String format) {
         if (format != null && !format.isBlank()) {
-            return format.trim().equalsIgnoreCase("csv");
+            String wanted = format.trim();
+            if (!wanted.equalsIgnoreCase("csv") && !wanted.equalsIgnoreCase("json")) {
+                throw DocumentRejectedException.malformed(Problem.of("format", "document.enum", "allowed", "json, csv"));
+            }
+            return wanted.equalsIgnoreCase("csv");
         }
         String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
         return accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);

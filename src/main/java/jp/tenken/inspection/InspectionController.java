@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import jp.tenken.api.QueryParameters;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Requests;
 import jp.tenken.checklist.ChecklistRegistry;
@@ -61,11 +62,13 @@ class InspectionController {
 
     /** The current submission of each department, filtered by fiscal year and department. */
     @Get(produces = MediaType.APPLICATION_JSON)
-    List<InspectionListEntry> list(@QueryValue String organization, @Nullable @QueryValue Integer fiscalYear,
+    List<InspectionListEntry> list(@Nullable @QueryValue String organization, @Nullable @QueryValue String fiscalYear,
                                    @Nullable @QueryValue String department) {
+        QueryParameters.required("organization", organization);
+        Integer year = QueryParameters.optionalYear(fiscalYear);
         organizations.directory(organization)
                 .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
-        String unit = department == null ? null : checker.unit(organization, department).name();
-        return store.current(organization, fiscalYear, unit).stream().map(InspectionListEntry::of).toList();
+        String unit = department == null || department.isBlank() ? null : checker.unit(organization, department).name();
+        return store.current(organization, year, unit).stream().map(InspectionListEntry::of).toList();
     }
 }

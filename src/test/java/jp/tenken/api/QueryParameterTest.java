@@ -1,0 +1,64 @@
+package jp.tenken.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.tenken.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A bad path or query parameter is a 400 that names it, on every endpoint, in the contract's error shape. */
+@MicronautTest
+class QueryParameterTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    ObjectMapper json;
+
+    /** URI to the parameter the answer must name and the Japanese message it must give. */
+    static final Map<String, String[]> BAD = Map.of(
+            "/api/v1/plans/p/versions/abc", new String[]{"version", "整数で指定してください"},
+            "/api/v1/plans/p/versions/99999999999999999999", new String[]{"version", "整数で指定してください"},
+            "/api/v1/inspections?organization=hiratsuka&fiscalYear=abc", new String[]{"fiscalYear", "整数で指定してください"},
+            "/api/v1/inspections?fiscalYear=2025", new String[]{"organization", "必須のパラメータです"},
+            "/api/v1/inspections?organization=hiratsuka&fiscalYear=-1", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
+            "/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=-5", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
+            "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=99999", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
+            "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=xml", new String[]{"format", "次のいずれかを指定してください: json, csv"});
+
+    @Test
+    void aBadParameterIs400NamingIt() throws Exception {
+        for (Map.Entry<String, String[]> bad : BAD.entrySet()) {
+            Http.Answer answer = Http.send(client, HttpRequest.GET(bad.getKey()));
+            assertEquals(400, answer.status(), bad.getKey() + " " + answer.body());
+            JsonNode violation = json.readTree(answer.body()).get("violations").get(0);
+            assertEquals(bad.getValue()[0], violation.get("path").asText(), bad.getKey());
+            assertEquals(bad.getValue()[1], violation.get("message").asText(), bad.getKey());
+        }
+    }
+
+    @Test
+    void aGoodOneStillAnswers() {
+        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka&fiscalYear=2025&department=")).status());
+        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=json")).status());
+    }
+
+    @Test
+    void anAnswerFormatTheServiceCannotGiveIs406InJapanese() throws Exception {
+        Http.Answer answer = Http.send(client, HttpRequest.POST("/api/v1/plans/check", Fixtures.SMALL_PLAN)
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_XML));
+        assertEquals(406, answer.status(), answer.body());
+        assertEquals("not_acceptable", json.readTree(answer.body()).get("code").asText());
+    }
+}
