@@ -61,7 +61,14 @@ public final class TextKeys {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || (punctuation && isPunctuation(c));
     }
 
+    /**
+     * Punctuation by its Unicode category, and the tilde: the wave dash 〜 is a dash, but the
+     * full-width tilde ～ that Windows (CP932) writes for it becomes the ASCII ~, a maths symbol.
+     */
     private static boolean isPunctuation(int c) {
+        if (c == '~') {
+            return true;
+        }
         return switch (Character.getType(c)) {
             case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
                  Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
