@@ -135,7 +135,8 @@ final class PlanFacts {
                 initiative.budgetThousandYen(),
                 initiative.repostOf(), !initiative.years().isEmpty(), !named(initiative.upperPlans()).isEmpty(),
                 departments, registryKeys(departments),
-                sheet != null, sheet == null ? null : sheet.policyId(),
+                // A blank policy on the sheet is one the sheet does not print, as a blank title is.
+                sheet != null, sheet == null || sheet.policyId() == null || sheet.policyId().isBlank() ? null : sheet.policyId(),
                 sheet == null ? null : sheet.title(), sheetTitleKey,
                 sheetDepartments, sheetDepartments == null ? null : registryKeys(sheetDepartments),
                 plannedYears);
