@@ -71,4 +71,29 @@ class PlanCheckerTest {
         assertEquals("policies[1].id", e.problems().get(0).path());
         assertTrue(e.problems().get(0).message(jp.tenken.engine.Language.JA).contains("P1"));
     }
+
+    @Test
+    void aRepostMismatchSaysWhatIsWrongWithTheReference() throws Exception {
+        String plan = """
+                id: x
+                title: t
+                organization: hiratsuka
+                revisedOn: 2025-07-08
+                period: {from: 2025, to: 2025}
+                policies: [{id: P1, name: n}]
+                initiatives:
+                  - { no: 1, policyId: P1, title: 学習環境の提供, departments: [市民課], repostOf: 1 }
+                  - { no: 2, policyId: P1, title: 窓口の拡充, departments: [市民課], repostOf: 3 }
+                  - { no: 3, policyId: P1, title: 窓口の拡充, departments: [市民課], repostOf: 2 }
+                  - { no: 4, policyId: P1, title: 窓口, departments: [市民課], repostOf: 9 }
+                """;
+        PlanDocument document = TestEngine.reader().read(plan.getBytes(StandardCharsets.UTF_8), DocumentFormat.YAML, PlanDocument.class);
+        List<String> messages = TestEngine.planChecker().check(document).findings().stream()
+                .map(f -> TestEngine.ruleBase().messages().render(f, jp.tenken.engine.Language.JA)).toList();
+        assertEquals(List.of(
+                "取組No.1「学習環境の提供」: 再掲元に自分自身の番号(No.1)が指定されています",
+                "取組No.2「窓口の拡充」: 再掲元のNo.3も再掲の行です。元の取組の番号を指定してください",
+                "取組No.3「窓口の拡充」: 再掲元のNo.2も再掲の行です。元の取組の番号を指定してください",
+                "取組No.4「窓口」: 再掲元のNo.9がありません"), messages);
+    }
 }

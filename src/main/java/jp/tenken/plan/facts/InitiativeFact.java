@@ -36,6 +36,23 @@ public record InitiativeFact(int index, int no, int numberCount, Integer nextNum
         return budget == null ? "" : budget.stripTrailingZeros().toPlainString();
     }
 
+    /** Whether this row is an original, not itself a 【再掲】 of another. */
+    public boolean original() {
+        return repostOf == null;
+    }
+
+    /** The first original (in document order) among rows a repost points at, or null. */
+    public static InitiativeFact firstOriginal(List<?> rows) {
+        InitiativeFact first = null;
+        for (Object row : rows) {
+            InitiativeFact fact = (InitiativeFact) row;
+            if (fact.original() && (first == null || fact.index < first.index)) {
+                first = fact;
+            }
+        }
+        return first;
+    }
+
     /** Whether the sheet prints departments to compare with the list row. */
     public boolean sheetNamesDepartments() {
         return hasSheet && sheetDepartments != null && !sheetDepartments.isEmpty();
