@@ -7,7 +7,7 @@ import java.util.List;
  * hand: the year rules compare {@code fiscalYear} with {@code plan.lastEndedFiscalYear} or read
  * {@code initiative.status} on this one fact instead of joining three, so a year that cannot matter
  * to a rule is dropped before it reaches the join network. Rules look for words in the plan items
- * with {@code planMentions("監査")}; {@code planText} joins them for a message. Where the year gives an
+ * with {@code planNames(CycleActivity.AUDIT)}; {@code planText} joins them for a message. Where the year gives an
  * audited-department count, {@code previousAudited*} is the count of the nearest earlier year of
  * the same initiative that gives one, the larger if that year is given twice (null if none).
  */
@@ -16,17 +16,12 @@ public record ScheduleYear(InitiativeFact initiative, PlanFact plan, int fiscalY
                            Integer previousAuditedYear, Integer previousAuditedDepartments) {
 
     /**
-     * Whether one of the year's plan items contains the word. Every schedule year of the plan is
-     * tested with it as it is inserted, so it reads the items as they are instead of joining them
-     * into one text first (a word never spans two items).
+     * Whether one of the year's plan items names the activity of the security cycle. Every schedule
+     * year of the plan is tested with it as it is inserted, so it reads the items as they are
+     * instead of joining them into one text first (a word never spans two items).
      */
-    public boolean planMentions(String word) {
-        for (int i = 0; i < planItems.size(); i++) {
-            if (planItems.get(i).contains(word)) {
-                return true;
-            }
-        }
-        return false;
+    public boolean planNames(CycleActivity activity) {
+        return activity.namedInAny(planItems);
     }
 
     /** The plan items as one text, one item per line. */
