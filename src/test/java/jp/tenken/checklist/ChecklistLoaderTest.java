@@ -40,6 +40,28 @@ class ChecklistLoaderTest {
         assertEquals(100, training.threshold());
     }
 
+    /**
+     * A gate question may be answered NA (the department has no such system); the items behind it
+     * may not, so that a department that answers the gate YES cannot skip them (SI-NA-NOT-ALLOWED).
+     */
+    @Test
+    void theCitysGateQuestionsAllowNaAndTheItemsBehindThemDoNot() {
+        Checklist checklist = ChecklistLoader.load(Path.of("checklists")).get("municipal-security-self-inspection");
+        Set<String> gates = new TreeSet<>();
+        for (ChecklistItem item : checklist.items()) {
+            if (item.dependsOn() != null) {
+                gates.add(item.dependsOn());
+                assertEquals(Boolean.FALSE, item.naAllowed(), item.id() + " depends on " + item.dependsOn());
+            }
+        }
+        assertEquals(Set.of("ORG-04", "RES-01", "PHY-06", "OUT-01", "OUT-08", "OUT-11"), gates);
+        for (String gate : gates) {
+            ChecklistItem item = checklist.item(gate).orElseThrow();
+            assertEquals(Boolean.TRUE, item.naAllowed(), gate);
+            assertTrue(item.guidance().contains("「該当なし(NA)」と回答する"), gate + ": " + item.guidance());
+        }
+    }
+
     private Map<String, Checklist> load(String items) throws IOException {
         Files.writeString(dir.resolve("broken.yaml"), "id: c\nversion: \"1\"\ntitle: t\nitems:\n" + items);
         return ChecklistLoader.load(dir);
