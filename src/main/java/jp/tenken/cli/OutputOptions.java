@@ -10,10 +10,10 @@ public class OutputOptions {
     OutputFormat format;
 
     @Option(names = "--lang", defaultValue = "ja", description = "ja or en")
-    String lang;
+    OutputLanguage lang;
 
     Language language() {
-        return Language.of(lang);
+        return lang.language();
     }
 
     boolean json() {

@@ -73,6 +73,13 @@ class CheckPlanCommandTest {
     }
 
     @Test
+    void anUnknownLanguageIsRefusedLikeAnUnknownFormat() {
+        Run run = run("check-plan", DX_PLAN.toString(), "--lang", "fr");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--lang") && run.err().contains("[ja, en]"), run.err());
+    }
+
+    @Test
     void jsonOutputIsTheBodyOfPlansCheck() throws Exception {
         Run run = run("check-plan", DX_PLAN.toString(), "--format", "json");
         Http.Answer answer = Http.send(client, HttpRequest.POST("/api/v1/plans/check", Files.readAllBytes(DX_PLAN))
