@@ -74,7 +74,8 @@ class RuleCasesTest {
 
     /**
      * An inspection case: the case's checklist (or the base's), checked as the loader checks one;
-     * the base submission with the case's keys; last year's answers as {@code previous}.
+     * the base submission with the case's keys; earlier answers as {@code previous}, of the previous
+     * fiscal year unless an entry gives its {@code fiscalYear}.
      */
     private static List<Finding> inspect(Map<String, Object> base, Map<String, Object> c) {
         Checklist checklist = JSON.convertValue(c.containsKey("checklist") ? c.get("checklist") : base.get("checklist"), Checklist.class);
@@ -83,8 +84,9 @@ class RuleCasesTest {
         List<PreviousAnswer> previous = new ArrayList<>();
         for (Object p : (List<?>) (c.containsKey("previous") ? c.get("previous") : base.getOrDefault("previous", List.of()))) {
             Map<?, ?> answer = (Map<?, ?>) p;
+            Object year = answer.get("fiscalYear");
             previous.add(new PreviousAnswer(String.valueOf(answer.get("itemId")), String.valueOf(answer.get("answer")),
-                    submission.fiscalYear() - 1));
+                    year == null ? submission.fiscalYear() - 1 : ((Number) year).intValue()));
         }
         InspectionChecker checker = new InspectionChecker(TestEngine.ruleBase(),
                 new ChecklistRegistry(Map.of(checklist.id(), checklist)), TestEngine.registry());
