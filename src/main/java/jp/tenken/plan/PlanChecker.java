@@ -48,6 +48,11 @@ public final class PlanChecker {
         if (plan.period().to() - plan.period().from() >= Limits.LONGEST_PERIOD) {
             problems.add(Problem.of("period.to", "plan.period.length", "max", String.valueOf(Limits.LONGEST_PERIOD)));
         }
+        Period parent = plan.parent() == null ? null : plan.parent().period();
+        if (parent != null && parent.from() != null && parent.to() != null && parent.from() > parent.to()) {
+            problems.add(Problem.of("parent.period.to", "plan.period.order",
+                    "from", String.valueOf(parent.from()), "to", String.valueOf(parent.to())));
+        }
         Set<String> policyIds = new HashSet<>();
         for (int i = 0; i < plan.policies().size(); i++) {
             String id = plan.policies().get(i).id();

@@ -85,8 +85,13 @@ final class PlanFacts {
                     yearSets.computeIfAbsent(plannedYears, Set::copyOf));
             facts.add(initiativeFact);
             Map<InitiativeYear, InitiativeYear> previousAudited = previousAudited(years);
+            YearTotals totals = YearTotals.of(years, items);
             for (int y = 0; y < years.size(); y++) {
-                facts.add(scheduleYear(initiativeFact, planFact, years.get(y), items.get(y), previousAudited.get(years.get(y))));
+                InitiativeYear year = years.get(y);
+                facts.add(scheduleYear(initiativeFact, planFact, year, items.get(y),
+                        totals == null ? items.get(y) : totals.items(year.fiscalYear()),
+                        totals == null ? hasResult(year) : totals.hasResult(year.fiscalYear()),
+                        previousAudited.get(year)));
             }
         }
         Function<String, List<DepartmentMention>> mentionsOf = new DepartmentMentions(initiatives);
@@ -143,11 +148,51 @@ final class PlanFacts {
     }
 
     private static ScheduleYear scheduleYear(InitiativeFact initiative, PlanFact plan, InitiativeYear year, List<String> items,
-                                             InitiativeYear previousAudited) {
-        boolean hasResult = year.result() != null && !year.result().isBlank();
-        return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(), items, hasResult, year.auditedDepartments(),
+                                             List<String> yearItems, boolean yearHasResult, InitiativeYear previousAudited) {
+        return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(), items, hasResult(year),
+                yearItems, yearHasResult, year.auditedDepartments(),
                 previousAudited == null ? null : previousAudited.fiscalYear(),
                 previousAudited == null ? null : previousAudited.auditedDepartments());
+    }
+
+    static boolean hasResult(InitiativeYear year) {
+        return year.result() != null && !year.result().isBlank();
+    }
+
+    /**
+     * What an initiative gives for each fiscal year in all its entries, for the rare initiative that
+     * gives a year twice; null when its years rise entry by entry (so none repeats), as in every
+     * real plan, which then costs neither a map nor a copy.
+     */
+    private record YearTotals(Map<Integer, List<String>> itemsOfYear, Set<Integer> yearsWithResult) {
+
+        static YearTotals of(List<InitiativeYear> years, List<List<String>> items) {
+            boolean rising = true;
+            for (int y = 1; y < years.size() && rising; y++) {
+                rising = years.get(y).fiscalYear() > years.get(y - 1).fiscalYear();
+            }
+            if (rising) {
+                return null;
+            }
+            Map<Integer, List<String>> itemsOfYear = new HashMap<>();
+            Set<Integer> yearsWithResult = new HashSet<>();
+            for (int y = 0; y < years.size(); y++) {
+                InitiativeYear year = years.get(y);
+                itemsOfYear.computeIfAbsent(year.fiscalYear(), k -> new ArrayList<>()).addAll(items.get(y));
+                if (PlanFacts.hasResult(year)) {
+                    yearsWithResult.add(year.fiscalYear());
+                }
+            }
+            return new YearTotals(itemsOfYear, yearsWithResult);
+        }
+
+        List<String> items(int fiscalYear) {
+            return itemsOfYear.get(fiscalYear);
+        }
+
+        boolean hasResult(int fiscalYear) {
+            return yearsWithResult.contains(fiscalYear);
+        }
     }
 
     /**

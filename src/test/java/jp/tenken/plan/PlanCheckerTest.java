@@ -63,6 +63,14 @@ class PlanCheckerTest {
     }
 
     @Test
+    void aReversedParentPeriodIsRefusedNamingParentPeriodTo() {
+        String plan = Fixtures.SMALL_PLAN.replace("\"period\"", "\"parent\": {\"id\": \"b\", \"period\": {\"from\": 2030, \"to\": 2020}}, \"period\"");
+        PlanDocument document = TestEngine.reader().read(plan.getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON, PlanDocument.class);
+        DocumentRejectedException e = assertThrows(DocumentRejectedException.class, () -> TestEngine.planChecker().check(document));
+        assertEquals("parent.period.to", e.problems().get(0).path());
+    }
+
+    @Test
     void duplicatePolicyIdsAreRefusedNamingTheSecond() {
         String plan = Fixtures.SMALL_PLAN.replace("\"policies\": [{\"id\": \"P1\", \"name\": \"暮らしのデジタル化\"}]",
                 "\"policies\": [{\"id\": \"P1\", \"name\": \"a\"}, {\"id\": \"P1\", \"name\": \"b\"}]");

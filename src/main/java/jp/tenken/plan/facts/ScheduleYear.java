@@ -6,27 +6,30 @@ import java.util.List;
  * An initiative's {@code years} entry, with the initiative it belongs to and the plan's calendar at
  * hand: the year rules compare {@code fiscalYear} with {@code plan.lastEndedFiscalYear} or read
  * {@code initiative.status} on this one fact instead of joining three, so a year that cannot matter
- * to a rule is dropped before it reaches the join network. Rules look for words in the plan items
- * with {@code planNames(CycleActivity.AUDIT)}; {@code planText} joins them for a message. Where the year gives an
- * audited-department count, {@code previousAudited*} is the count of the nearest earlier year of
- * the same initiative that gives one, the larger if that year is given twice (null if none).
+ * to a rule is dropped before it reaches the join network. An initiative may give a fiscal year in
+ * two entries: {@code yearPlanItems} and {@code yearHasResult} are what all its entries for the year
+ * give together (this entry's own when the year is given once), so rules about the year need no
+ * join to find the other entry. Rules look for words in them with
+ * {@code planNames(CycleActivity.AUDIT)}; {@code planText} joins them for a message. Where the year
+ * gives an audited-department count, {@code previousAudited*} is the count of the nearest earlier
+ * year of the same initiative that gives one, the larger if that year is given twice (null if none).
  */
 public record ScheduleYear(InitiativeFact initiative, PlanFact plan, int fiscalYear, boolean planned, List<String> planItems,
-                           boolean hasResult, Integer auditedDepartments,
+                           boolean hasResult, List<String> yearPlanItems, boolean yearHasResult, Integer auditedDepartments,
                            Integer previousAuditedYear, Integer previousAuditedDepartments) {
 
     /**
-     * Whether one of the year's plan items names the activity of the security cycle. Every schedule
-     * year of the plan is tested with it as it is inserted, so it reads the items as they are
-     * instead of joining them into one text first (a word never spans two items).
+     * Whether one of the initiative's plan items for the year names the activity of the security
+     * cycle. Every schedule year of the plan is tested with it as it is inserted, so it reads the
+     * items as they are instead of joining them into one text first (a word never spans two items).
      */
     public boolean planNames(CycleActivity activity) {
-        return activity.namedInAny(planItems);
+        return activity.namedInAny(yearPlanItems);
     }
 
     /** The plan items as one text, one item per line. */
     public String planText() {
-        return String.join("\n", planItems);
+        return String.join("\n", yearPlanItems);
     }
 
     /** The initiative's position in the document; rules join on it. */
