@@ -192,6 +192,9 @@ public final class DocumentReader {
                     && e.getOriginalMessage().contains("end-of-input")) {
                 throw DocumentRejectedException.malformed(Problem.of("", "document.empty"));
             }
+            if (e.getPath().isEmpty() && e.getOriginalMessage().startsWith("Trailing token")) {
+                throw DocumentRejectedException.malformed(Problem.of("", "document.trailing"));
+            }
             throw DocumentRejectedException.malformed(typeProblem(e));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof StreamConstraintsException limit) {

@@ -88,6 +88,12 @@ class DocumentReaderTest {
     }
 
     @Test
+    void aSecondDocumentAfterTheFirstIsRefused() {
+        assertEquals("document.trailing", refuse(VALID + " {}", DocumentFormat.JSON).problems().get(0).key());
+        assertEquals("document.trailing", refuse("id: p\n---\nid: q\n", DocumentFormat.YAML).problems().get(0).key());
+    }
+
+    @Test
     void aDocumentThatIsNotAnObjectIsRefused() {
         assertEquals("document.type.object", refuse("[1, 2]", DocumentFormat.JSON).problems().get(0).key());
     }
