@@ -55,7 +55,14 @@ final class TenkenErrorResponseProcessor implements ErrorResponseProcessor<Error
         if (cause instanceof ConversionErrorException conversion) {
             Class<?> type = conversion.getArgument().getType();
             boolean integer = type == int.class || type == Integer.class || type == long.class || type == Long.class;
-            return Problem.of(conversion.getArgument().getName(), integer ? "document.type.integer" : "document.type.value");
+            String name = conversion.getArgument().getName();
+            if (!integer) {
+                return Problem.of(name, "document.type.value");
+            }
+            // Digits that do not fit are a number out of range, as in a document.
+            boolean digits = conversion.getConversionError().getOriginalValue()
+                    .map(v -> String.valueOf(v).trim().matches("[+-]?\\d+")).orElse(false);
+            return Problem.of(name, digits ? "document.range" : "document.type.integer");
         }
         if (cause instanceof UnsatisfiedArgumentException unsatisfied) {
             return Problem.of(unsatisfied.getArgument().getName(), "query.required");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -133,6 +134,9 @@ public final class DocumentReader {
                         .addDeserializer(LocalDate.class, new IsoDate()))
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                // Goal values are read through a tree: decimals stay exact (1.00000000000000000001 is
+                // not 1.0), and 1e400 is a number with too many digits, not Infinity.
+                .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
                 .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
     }
@@ -177,16 +181,8 @@ public final class DocumentReader {
             return mapper(format).readValue(body, type);
         } catch (DocumentRejectedException e) {
             throw e;
-        } catch (StreamConstraintsException e) {
-            throw DocumentRejectedException.malformed(Problem.of("", "document.limit", "detail", firstLine(e.getOriginalMessage())));
-        } catch (JsonParseException e) {
-            if (e.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
-                throw DocumentRejectedException.malformed(duplicateKeyProblem(e));
-            }
-            throw DocumentRejectedException.malformed(syntaxProblem(e.getOriginalMessage(), e.getLocation()));
-        } catch (InputCoercionException e) {
-            throw DocumentRejectedException.malformed(Problem.of(
-                    e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext()), "document.range"));
+        } catch (StreamReadException | StreamConstraintsException e) {
+            throw DocumentRejectedException.malformed(readProblem(e, null));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty() && e.getTargetType() != null && e.getTargetType().equals(type)
                     && e.getOriginalMessage().contains("end-of-input")) {
@@ -197,14 +193,9 @@ public final class DocumentReader {
             }
             throw DocumentRejectedException.malformed(typeProblem(e));
         } catch (JsonMappingException e) {
-            if (e.getCause() instanceof StreamConstraintsException limit) {
-                throw DocumentRejectedException.malformed(Problem.of("", "document.limit", "detail", firstLine(limit.getOriginalMessage())));
-            }
-            if (e.getCause() instanceof JsonParseException cause && cause.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
-                throw DocumentRejectedException.malformed(duplicateKeyProblem(cause));
-            }
-            if (e.getCause() instanceof InputCoercionException) {
-                throw DocumentRejectedException.malformed(Problem.of(path(e), "document.range"));
+            // What the parser reports while databind reads a field arrives wrapped, with the field's path.
+            if (e.getCause() instanceof StreamReadException || e.getCause() instanceof StreamConstraintsException) {
+                throw DocumentRejectedException.malformed(readProblem((JsonProcessingException) e.getCause(), path(e)));
             }
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof DocumentValueException value) {
@@ -214,7 +205,7 @@ public final class DocumentReader {
             throw DocumentRejectedException.malformed(Problem.of(path(e), "document.value",
                     "detail", firstLine(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage())));
         } catch (JsonProcessingException e) {
-            throw DocumentRejectedException.malformed(syntaxProblem(e.getOriginalMessage(), e.getLocation()));
+            throw DocumentRejectedException.malformed(syntaxProblem("", e.getOriginalMessage(), e.getLocation()));
         } catch (IOException e) {
             // Bad encodings surface as CharConversionException from the parser.
             throw DocumentRejectedException.malformed(Problem.of("", "document.encoding", "detail", firstLine(e.getMessage())));
@@ -224,6 +215,27 @@ public final class DocumentReader {
         } catch (StackOverflowError e) {
             throw DocumentRejectedException.malformed(Problem.of("", "document.limit", "detail", "nesting"));
         }
+    }
+
+    /**
+     * What the parser itself reports: a limit, a number out of range, a key given twice, or broken
+     * syntax. {@code fieldPath} is the field databind was reading, when it was reading one.
+     */
+    private static Problem readProblem(JsonProcessingException e, String fieldPath) {
+        if (e instanceof StreamConstraintsException) {
+            return Problem.of("", "document.limit", "detail", firstLine(e.getOriginalMessage()));
+        }
+        if (e instanceof JsonParseException parse && parse.getOriginalMessage().startsWith(DUPLICATE_KEY)) {
+            return duplicateKeyProblem(parse);
+        }
+        if (e.getOriginalMessage().startsWith("Non-standard token") || e.getOriginalMessage().startsWith("Malformed numeric value")) {
+            return Problem.of(fieldPath == null ? "" : fieldPath, "document.type.number"); // NaN, Infinity, YAML's .inf and .nan
+        }
+        if (e instanceof InputCoercionException coercion) {
+            return Problem.of(fieldPath != null ? fieldPath
+                    : coercion.getProcessor() == null ? "" : path(coercion.getProcessor().getParsingContext()), "document.range");
+        }
+        return syntaxProblem(fieldPath, e.getOriginalMessage(), e.getLocation());
     }
 
     /**
@@ -294,10 +306,10 @@ public final class DocumentReader {
         return new Problem(path(violation.getPropertyPath()), key, params);
     }
 
-    private static Problem syntaxProblem(String message, JsonLocation location) {
+    private static Problem syntaxProblem(String path, String message, JsonLocation location) {
         int line = location == null ? 0 : location.getLineNr();
         int column = location == null ? 0 : location.getColumnNr();
-        return Problem.of("", "document.syntax", "line", String.valueOf(line), "column", String.valueOf(column),
+        return Problem.of(path, "document.syntax", "line", String.valueOf(line), "column", String.valueOf(column),
                 "detail", firstLine(message));
     }
 

@@ -64,11 +64,11 @@ class InspectionController {
     @Get(produces = MediaType.APPLICATION_JSON)
     List<InspectionListEntry> list(@Nullable @QueryValue String organization, @Nullable @QueryValue String fiscalYear,
                                    @Nullable @QueryValue String department) {
-        QueryParameters.required("organization", organization);
+        String org = QueryParameters.required("organization", organization);
         Integer year = QueryParameters.optionalYear(fiscalYear);
-        organizations.directory(organization)
-                .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
-        String unit = department == null || department.isBlank() ? null : checker.unit(organization, department).name();
-        return store.current(organization, year, unit).stream().map(InspectionListEntry::of).toList();
+        organizations.directory(org)
+                .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", org)));
+        String unit = department == null || department.isBlank() ? null : checker.unit(org, department).name();
+        return store.current(org, year, unit).stream().map(InspectionListEntry::of).toList();
     }
 }

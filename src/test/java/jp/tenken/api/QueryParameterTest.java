@@ -29,7 +29,8 @@ class QueryParameterTest {
     /** URI to the parameter the answer must name and the Japanese message it must give. */
     static final Map<String, String[]> BAD = Map.of(
             "/api/v1/plans/p/versions/abc", new String[]{"version", "整数で指定してください"},
-            "/api/v1/plans/p/versions/99999999999999999999", new String[]{"version", "整数で指定してください"},
+            "/api/v1/plans/p/versions/99999999999999999999", new String[]{"version", "値が大きすぎるか小さすぎます"},
+            "/api/v1/inspections?organization=hiratsuka%20&fiscalYear=1999", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
             "/api/v1/inspections?organization=hiratsuka&fiscalYear=abc", new String[]{"fiscalYear", "整数で指定してください"},
             "/api/v1/inspections?fiscalYear=2025", new String[]{"organization", "必須のパラメータです"},
             "/api/v1/inspections?organization=hiratsuka&fiscalYear=-1", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
@@ -51,6 +52,7 @@ class QueryParameterTest {
     @Test
     void aGoodOneStillAnswers() {
         assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka&fiscalYear=2025&department=")).status());
+        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=%20hiratsuka%20&fiscalYear=2025")).status());
         assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=json")).status());
     }
 

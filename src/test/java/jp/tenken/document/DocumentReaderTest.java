@@ -162,6 +162,25 @@ class DocumentReaderTest {
     }
 
     @Test
+    void goalValuesStayExactAndHugeOrEndlessOnesAreRefused() {
+        String goal = VALID.replace("\"initiatives\"", "\"goals\": [{\"id\": \"G1\", \"name\": \"g\", \"target\": {\"fiscalYear\": 2023, \"value\": VALUE}}], \"initiatives\"");
+        PlanDocument plan = TestEngine.reader().read(goal.replace("VALUE", "1.00000000000000000001").getBytes(StandardCharsets.UTF_8),
+                DocumentFormat.JSON, PlanDocument.class);
+        assertEquals(new java.math.BigDecimal("1.00000000000000000001"), plan.goals().get(0).target().number());
+        for (String huge : List.of("1e400", "1e-400")) {
+            DocumentRejectedException e = refuse(goal.replace("VALUE", huge), DocumentFormat.JSON);
+            assertEquals(List.of("goals[0].target.value"), paths(e), huge);
+            assertEquals("document.goal-value.digits", e.problems().get(0).key(), huge);
+        }
+        String yaml = "id: p\ngoals:\n  - {id: G1, name: g, target: {fiscalYear: 2023, value: VALUE}}\n";
+        for (String endless : List.of(".inf", "-.inf", ".nan")) {
+            DocumentRejectedException e = refuse(yaml.replace("VALUE", endless), DocumentFormat.YAML);
+            assertEquals(List.of("goals[0].target.value"), paths(e), endless);
+            assertEquals("document.type.number", e.problems().get(0).key(), endless);
+        }
+    }
+
+    @Test
     void japaneseMessagesCarryNoParserEnglish() {
         List<String> bodies = List.of(
                 VALID.replace("\"no\": 1", "\"no\": 2147483648"),

@@ -23,5 +23,7 @@ class LanguageTest {
         assertEquals(Language.JA, Language.of("*"));
         assertEquals(Language.JA, Language.of(";;;q=abc"));
         assertEquals(Language.EN, Language.of("fr, en;q=0.5"));
+        assertEquals(Language.EN, Language.of("en, de_DE"));
+        assertEquals(Language.EN, Language.of("en_US"));
     }
 }
