@@ -53,8 +53,17 @@ public final class AuditChecker {
         Set<String> ids = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < record.findings().size(); i++) {
-            if (!ids.add(record.findings().get(i).id())) {
-                problems.add(Problem.of("findings[" + i + "].id", "audit.finding.duplicate", "id", record.findings().get(i).id()));
+            AuditFinding finding = record.findings().get(i);
+            if (!ids.add(finding.id())) {
+                problems.add(Problem.of("findings[" + i + "].id", "audit.finding.duplicate", "id", finding.id()));
+            }
+            CorrectiveAction action = finding.correctiveAction();
+            if (action != null && action.completedOn() != null) {
+                Problem completion = completionProblem("findings[" + i + "].correctiveAction.completedOn",
+                        action.completedOn(), record.auditedOn());
+                if (completion != null) {
+                    problems.add(completion);
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -62,6 +71,21 @@ public final class AuditChecker {
         }
         return new AuditRecord(record.organization(), unit.name(), record.fiscalYear(), record.auditedOn(),
                 record.auditors(), record.findings());
+    }
+
+    /**
+     * What is wrong with the date a corrective action was completed, or null: it cannot come before
+     * the audit that asked for it, and a completion is recorded once it has happened, so a date
+     * still to come is a typing slip.
+     */
+    static Problem completionProblem(String path, LocalDate completedOn, LocalDate auditedOn) {
+        if (completedOn.isBefore(auditedOn)) {
+            return Problem.of(path, "audit.completion.before-audit", "auditedOn", auditedOn.toString());
+        }
+        if (completedOn.isAfter(LocalDate.now())) {
+            return Problem.of(path, "audit.completion.future");
+        }
+        return null;
     }
 
     /** The findings of audit records as of a date. */

@@ -62,13 +62,9 @@ public class AuditService {
         if (finding.correctiveAction() == null) {
             throw DocumentRejectedException.unprocessable(Problem.of("", "audit.finding.no-action", "findingId", findingId));
         }
-        if (completion.completedOn().isBefore(audit.record().auditedOn())) {
-            throw DocumentRejectedException.malformed(Problem.of("completedOn", "audit.completion.before-audit",
-                    "auditedOn", audit.record().auditedOn().toString()));
-        }
-        if (completion.completedOn().isAfter(LocalDate.now())) {
-            // A completion is recorded once it has happened; a date still to come is a typing slip.
-            throw DocumentRejectedException.malformed(Problem.of("completedOn", "audit.completion.future"));
+        Problem problem = AuditChecker.completionProblem("completedOn", completion.completedOn(), audit.record().auditedOn());
+        if (problem != null) {
+            throw DocumentRejectedException.malformed(problem);
         }
         store.complete(auditId, findingId, completion.completedOn());
         return find(auditId, asOf, language);

@@ -14,9 +14,10 @@ public record AuditStanding(List<StoredAudit> audits, List<Finding> findings, Lo
                 .map(a -> a.record().fiscalYear()).max(Integer::compare).orElse(null);
     }
 
-    /** Corrective actions of the department's audits not completed by the as-of date. */
+    /** Corrective actions of the department's audits held by the as-of date and not completed by then. */
     public int openActions(String department) {
         return (int) audits.stream().filter(a -> a.record().department().equals(department))
+                .filter(a -> !a.record().auditedOn().isAfter(asOf))
                 .flatMap(a -> a.record().findings().stream())
                 .filter(f -> f.correctiveAction() != null && f.correctiveAction().openOn(asOf))
                 .count();

@@ -11,6 +11,10 @@ public record CorrectiveAction(String action, LocalDate dueDate,
 
     /** Whether the action was still open on a date: not completed, or completed only after it. */
     public boolean openOn(LocalDate date) {
+        return openOn(completedOn, date);
+    }
+
+    public static boolean openOn(LocalDate completedOn, LocalDate date) {
         return completedOn == null || completedOn.isAfter(date);
     }
 }

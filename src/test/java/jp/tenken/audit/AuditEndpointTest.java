@@ -108,4 +108,21 @@ class AuditEndpointTest {
         assertEquals(200, post("/api/v1/audits/" + id + "/findings/F1/completion",
                 Map.of("completedOn", java.time.LocalDate.now().toString())).status(), "today is a completion date");
     }
+
+    @Test
+    void aRecordWhoseActionWasCompletedBeforeTheAuditOrIsYetToBeIs400() throws Exception {
+        for (String completedOn : List.of(java.time.LocalDate.now().plusDays(1).toString(), "2024-11-19")) {
+            Map<String, Object> body = record("保育課", "職員課");
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("action", "施錠する");
+            action.put("dueDate", "2025-03-31");
+            action.put("completedOn", completedOn);
+            body.put("findings", List.of(Map.of("id", "F1", "itemId", "PHY-02", "severity", "HIGH", "description", "未施錠",
+                    "correctiveAction", action)));
+            Http.Answer answer = post("/api/v1/audits", body);
+            assertEquals(400, answer.status(), completedOn + " " + answer.body());
+            assertEquals("findings[0].correctiveAction.completedOn",
+                    json.readTree(answer.body()).get("violations").get(0).get("path").asText());
+        }
+    }
 }

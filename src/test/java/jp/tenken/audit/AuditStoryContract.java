@@ -204,6 +204,17 @@ abstract class AuditStoryContract {
     }
 
     @Test
+    void anActionOfAnAuditHeldAfterTheAsOfDateWasNotOpenOnIt() throws Exception {
+        JsonNode citizens = null;
+        for (JsonNode unit : get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2024-11-19").get("units")) {
+            if (unit.get("department").asText().equals("市民課")) {
+                citizens = unit;
+            }
+        }
+        assertEquals(0, citizens.get("openAuditActions").asInt(), "the FY2024 audit of 市民課 was held on 2024-11-20");
+    }
+
+    @Test
     void theComplianceListAsCsvOpensInExcel() {
         Http.Answer csv = Http.send(client, HttpRequest.GET(Http.encodeQuery(
                 "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=" + AS_OF)).accept("text/csv"));

@@ -1,5 +1,7 @@
 package jp.tenken.audit.facts;
 
+import jp.tenken.audit.CorrectiveAction;
+
 import java.time.LocalDate;
 
 /** A finding of an audit with its corrective action: planned (action and due date), completed or not. */
@@ -9,6 +11,6 @@ public record AuditFindingFact(String auditId, String department, int fiscalYear
 
     /** Whether the corrective action was still open on the date (the as-of date of the rules). */
     public boolean openOn(LocalDate date) {
-        return completedOn == null || completedOn.isAfter(date);
+        return CorrectiveAction.openOn(completedOn, date);
     }
 }
