@@ -2,15 +2,13 @@ package jp.tenken.api;
 
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
+import jp.tenken.document.RecordYears;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /** Query parameters read the same way everywhere; a bad one is a 400 naming it. */
 public final class QueryParameters {
-
-    static final int MIN_YEAR = 2000;
-    static final int MAX_YEAR = 2100;
 
     private QueryParameters() {
     }
@@ -31,7 +29,7 @@ public final class QueryParameters {
         return value == null || value.isBlank() ? null : parseYear(value.trim());
     }
 
-    /** Fiscal years as documents may give them (2000-2100), so a query cannot ask about year -5. */
+    /** Fiscal years as self-inspections and audits may give them ({@link RecordYears}). */
     private static int parseYear(String value) {
         int year;
         try {
@@ -39,9 +37,9 @@ public final class QueryParameters {
         } catch (NumberFormatException e) {
             throw DocumentRejectedException.malformed(Problem.of("fiscalYear", "document.type.integer"));
         }
-        if (year < MIN_YEAR || year > MAX_YEAR) {
+        if (year < RecordYears.FIRST || year > RecordYears.LAST) {
             throw DocumentRejectedException.malformed(Problem.of("fiscalYear", "query.year.range",
-                    "min", String.valueOf(MIN_YEAR), "max", String.valueOf(MAX_YEAR)));
+                    "min", String.valueOf(RecordYears.FIRST), "max", String.valueOf(RecordYears.LAST)));
         }
         return year;
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jp.tenken.document.Lists;
+import jp.tenken.document.RecordYears;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,7 @@ public record InspectionSubmission(
         @NotBlank @Size(max = 200) String checklistId,
         @NotBlank @Size(max = 100) String organization,
         @NotBlank @Size(max = 200) String department,
-        @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+        @NotNull @Min(RecordYears.FIRST) @Max(RecordYears.LAST) Integer fiscalYear,
         @NotNull LocalDate submittedOn,
         @NotNull List<@Valid @NotNull Answer> answers) {
 

@@ -88,10 +88,10 @@ final class PlanFacts {
             YearTotals totals = YearTotals.of(years, items);
             for (int y = 0; y < years.size(); y++) {
                 InitiativeYear year = years.get(y);
-                facts.add(scheduleYear(initiativeFact, planFact, year, items.get(y),
-                        totals == null ? items.get(y) : totals.items(year.fiscalYear()),
-                        totals == null ? hasResult(year) : totals.hasResult(year.fiscalYear()),
-                        previousAudited.get(year)));
+                InitiativeYear earlier = previousAudited.get(year);
+                facts.add(new ScheduleYear(initiativeFact, planFact, year.fiscalYear(), !items.get(y).isEmpty(), hasResult(year),
+                        totals.items(y), totals.hasResult(y), year.auditedDepartments(),
+                        earlier == null ? null : earlier.fiscalYear(), earlier == null ? null : earlier.auditedDepartments()));
             }
         }
         Function<String, List<DepartmentMention>> mentionsOf = new DepartmentMentions(initiatives);
@@ -147,24 +147,17 @@ final class PlanFacts {
                 plannedYears);
     }
 
-    private static ScheduleYear scheduleYear(InitiativeFact initiative, PlanFact plan, InitiativeYear year, List<String> items,
-                                             List<String> yearItems, boolean yearHasResult, InitiativeYear previousAudited) {
-        return new ScheduleYear(initiative, plan, year.fiscalYear(), !items.isEmpty(), items, hasResult(year),
-                yearItems, yearHasResult, year.auditedDepartments(),
-                previousAudited == null ? null : previousAudited.fiscalYear(),
-                previousAudited == null ? null : previousAudited.auditedDepartments());
-    }
-
     static boolean hasResult(InitiativeYear year) {
         return year.result() != null && !year.result().isBlank();
     }
 
     /**
-     * What an initiative gives for each fiscal year in all its entries, for the rare initiative that
-     * gives a year twice; null when its years rise entry by entry (so none repeats), as in every
-     * real plan, which then costs neither a map nor a copy.
+     * What an initiative gives for the fiscal year of each of its entries, in all its entries for
+     * that year. When its years rise entry by entry (so none repeats), as in every real plan, that
+     * is the entry itself, and it costs neither a map nor a copy.
      */
-    private record YearTotals(Map<Integer, List<String>> itemsOfYear, Set<Integer> yearsWithResult) {
+    private record YearTotals(List<InitiativeYear> years, List<List<String>> entryItems,
+                              Map<Integer, List<String>> itemsOfYear, Set<Integer> yearsWithResult) {
 
         static YearTotals of(List<InitiativeYear> years, List<List<String>> items) {
             boolean rising = true;
@@ -172,7 +165,7 @@ final class PlanFacts {
                 rising = years.get(y).fiscalYear() > years.get(y - 1).fiscalYear();
             }
             if (rising) {
-                return null;
+                return new YearTotals(years, items, null, null);
             }
             Map<Integer, List<String>> itemsOfYear = new HashMap<>();
             Set<Integer> yearsWithResult = new HashSet<>();
@@ -183,15 +176,18 @@ final class PlanFacts {
                     yearsWithResult.add(year.fiscalYear());
                 }
             }
-            return new YearTotals(itemsOfYear, yearsWithResult);
+            return new YearTotals(years, items, itemsOfYear, yearsWithResult);
         }
 
-        List<String> items(int fiscalYear) {
-            return itemsOfYear.get(fiscalYear);
+        /** The plan items of the entry's fiscal year. */
+        List<String> items(int entry) {
+            return itemsOfYear == null ? entryItems.get(entry) : itemsOfYear.get(years.get(entry).fiscalYear());
         }
 
-        boolean hasResult(int fiscalYear) {
-            return yearsWithResult.contains(fiscalYear);
+        /** Whether the entry's fiscal year has a result. */
+        boolean hasResult(int entry) {
+            return yearsWithResult == null ? PlanFacts.hasResult(years.get(entry))
+                    : yearsWithResult.contains(years.get(entry).fiscalYear());
         }
     }
 

@@ -243,7 +243,9 @@ class HostileInputTest {
         assertEquals(400, twice.status());
         assertEquals("id", json.readTree(twice.body()).get("violations").get(0).get("path").asText());
         assertEquals("キー「id」が2回書かれています", json.readTree(twice.body()).get("violations").get(0).get("message").asText());
-        String yaml = "id: &x alias\ntitle: *x\n";
+        // A whole plan but for the alias, so that it would be stored if the alias were read as a name.
+        String yaml = "id: &x alias\ntitle: *x\norganization: hiratsuka\nrevisedOn: 2025-07-08\n"
+                + "period: {from: 2024, to: 2026}\npolicies: [{id: P1, name: n}]\ninitiatives: []\n";
         Http.Answer alias = post("/api/v1/plans", yaml.getBytes(StandardCharsets.UTF_8), "application/x-yaml");
         assertEquals(400, alias.status());
         assertEquals("title", json.readTree(alias.body()).get("violations").get(0).get("path").asText());

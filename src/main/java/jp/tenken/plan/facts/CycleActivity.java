@@ -2,6 +2,7 @@ package jp.tenken.plan.facts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 
 /**
  * The three activities of the yearly information-security cycle (training, self-inspection,
@@ -63,16 +64,18 @@ public enum CycleActivity {
 
     /** 研修・自己点検, for a Japanese message. */
     public static String words(List<CycleActivity> activities) {
-        List<String> words = new ArrayList<>();
-        activities.forEach(a -> words.add(a.word));
-        return String.join("・", words);
+        return join(activities, false);
     }
 
     /** training, self-inspection, for an English message. */
     public static String englishWords(List<CycleActivity> activities) {
-        List<String> words = new ArrayList<>();
-        activities.forEach(a -> words.add(a.english));
-        return String.join(", ", words);
+        return join(activities, true);
+    }
+
+    private static String join(List<CycleActivity> activities, boolean english) {
+        StringJoiner words = new StringJoiner(english ? ", " : "・");
+        activities.forEach(a -> words.add(english ? a.english : a.word));
+        return words.toString();
     }
 
     /** The activities none of the texts names, in cycle order. */

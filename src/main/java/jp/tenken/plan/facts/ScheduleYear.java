@@ -14,7 +14,7 @@ import java.util.List;
  * gives an audited-department count, {@code previousAudited*} is the count of the nearest earlier
  * year of the same initiative that gives one, the larger if that year is given twice (null if none).
  */
-public record ScheduleYear(InitiativeFact initiative, PlanFact plan, int fiscalYear, boolean planned, List<String> planItems,
+public record ScheduleYear(InitiativeFact initiative, PlanFact plan, int fiscalYear, boolean planned,
                            boolean hasResult, List<String> yearPlanItems, boolean yearHasResult, Integer auditedDepartments,
                            Integer previousAuditedYear, Integer previousAuditedDepartments) {
 
