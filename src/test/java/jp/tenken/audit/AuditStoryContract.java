@@ -191,26 +191,26 @@ abstract class AuditStoryContract {
         assertEquals(expected, nonCompliant);
     }
 
-    @Test
-    void anActionCompletedAfterTheAsOfDateIsStillOpenOnIt() throws Exception {
-        JsonNode care = null;
-        for (JsonNode unit : get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=2025-03-19").get("units")) {
-            if (unit.get("department").asText().equals("介護保険課")) {
-                care = unit;
+    /** One department's line of the compliance list of a fiscal year as of a date. */
+    private JsonNode complianceLine(int fiscalYear, String asOf, String department) throws Exception {
+        for (JsonNode unit : get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=" + fiscalYear + "&asOf=" + asOf).get("units")) {
+            if (unit.get("department").asText().equals(department)) {
+                return unit;
             }
         }
+        throw new AssertionError(department + " is not in the list");
+    }
+
+    @Test
+    void anActionCompletedAfterTheAsOfDateIsStillOpenOnIt() throws Exception {
+        JsonNode care = complianceLine(2025, "2025-03-19", "介護保険課");
         assertEquals(1, care.get("openAuditActions").asInt(), "completed on 2025-03-20");
         assertEquals(0, care.get("findings").size(), "open, but not yet due");
     }
 
     @Test
     void anActionOfAnAuditHeldAfterTheAsOfDateWasNotOpenOnIt() throws Exception {
-        JsonNode citizens = null;
-        for (JsonNode unit : get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2024-11-19").get("units")) {
-            if (unit.get("department").asText().equals("市民課")) {
-                citizens = unit;
-            }
-        }
+        JsonNode citizens = complianceLine(2024, "2024-11-19", "市民課");
         assertEquals(0, citizens.get("openAuditActions").asInt(), "the FY2024 audit of 市民課 was held on 2024-11-20");
     }
 
