@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.engine.Language;
+import jp.tenken.engine.WorkStoppedException;
 import jp.tenken.i18n.Texts;
 
 /** Turns refused documents into 400/422 and unsupported bodies into 415, in the contract's error shape. */
@@ -50,6 +51,34 @@ final class ApiErrorHandlers {
             Language language = Requests.language(request);
             return HttpResponse.<ErrorResponse>status(HttpStatus.NOT_FOUND)
                     .body(ErrorResponse.of("not_found", Texts.get(language, e.key(), e.params())));
+        }
+    }
+
+    /** Work stopped by its budget, its client or a full queue: 503, nothing stored, try again later. */
+    @Produces
+    @Singleton
+    @Requires(classes = {WorkStoppedException.class, ExceptionHandler.class})
+    static final class WorkStopped implements ExceptionHandler<WorkStoppedException, HttpResponse<ErrorResponse>> {
+        private final WorkLimits limits;
+
+        WorkStopped(WorkLimits limits) {
+            this.limits = limits;
+        }
+
+        @Override
+        public HttpResponse<ErrorResponse> handle(HttpRequest request, WorkStoppedException e) {
+            Language language = Requests.language(request);
+            String key = switch (e.reason()) {
+                case TIME_BUDGET -> "work.time-budget";
+                case BUSY -> "work.busy";
+                case CLIENT_GONE -> "work.client-gone";
+            };
+            String message = Texts.get(language, key, java.util.Map.of(
+                    "seconds", String.valueOf(limits.timeBudget().toSeconds()),
+                    "wait", String.valueOf(limits.queueWait().toSeconds())));
+            return HttpResponse.<ErrorResponse>status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(io.micronaut.http.HttpHeaders.RETRY_AFTER, "10")
+                    .body(ErrorResponse.of("work_stopped", message));
         }
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import jp.tenken.api.BoundedWork;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.api.Requests;
 import jp.tenken.document.DocumentReader;
@@ -27,6 +28,7 @@ class AuditController {
         this.service = service;
     }
 
+    @BoundedWork
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<AuditResponse> record(HttpRequest<?> request, @Body @Nullable byte[] body, @Nullable @QueryValue String asOf) {
         AuditRecord record = reader.read(body, Requests.format(request), AuditRecord.class);

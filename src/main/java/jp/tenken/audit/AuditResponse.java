@@ -1,6 +1,7 @@
 package jp.tenken.audit;
 
 import jp.tenken.api.FindingView;
+import jp.tenken.api.ShownFindings;
 import jp.tenken.api.Summary;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.Language;
@@ -16,11 +17,12 @@ import java.util.List;
  */
 public record AuditResponse(String id, String organization, String department, int fiscalYear, LocalDate auditedOn,
                             OffsetDateTime storedAt, LocalDate asOf, Summary summary, List<FindingView> findings,
-                            AuditRecord record) {
+                            boolean truncated, AuditRecord record) {
 
     static AuditResponse of(StoredAudit audit, List<Finding> findings, LocalDate asOf, RuleMessages messages, Language language) {
         AuditRecord record = audit.record();
+        ShownFindings shown = ShownFindings.of(findings, messages, language);
         return new AuditResponse(audit.id(), record.organization(), record.department(), record.fiscalYear(),
-                record.auditedOn(), audit.storedAt(), asOf, Summary.of(findings), FindingView.of(findings, messages, language), record);
+                record.auditedOn(), audit.storedAt(), asOf, Summary.of(findings), shown.findings(), shown.truncated(), record);
     }
 }

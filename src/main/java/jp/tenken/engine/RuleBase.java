@@ -21,6 +21,9 @@ public final class RuleBase {
     /** Rules of a family live in the DRL package {@code tenken.<family>}. */
     public static final String PACKAGE_PREFIX = "tenken.";
 
+    /** Facts inserted between two looks at the request's budget. */
+    private static final int CHECKPOINT_EVERY = 1024;
+
     private final Map<String, KieBase> bases;
     private final Map<String, KieSessionsPool> sessions;
     private final List<RuleDescriptor> rules;
@@ -47,8 +50,20 @@ public final class RuleBase {
         if (base == null) {
             throw new IllegalArgumentException("no rules of family " + family);
         }
+        WorkBudget budget = WorkBudget.current();
+        budget.checkpoint();
         KieSession session = sessions.get(family).newKieSession();
-        try {
+        // The budget may end on another thread (time up, client gone): it halts the session between
+        // two firings. The lock keeps a late halt off a session that is already back in the pool.
+        Object lock = new Object();
+        boolean[] finished = {false};
+        try (WorkBudget.Registration halting = budget.whenStopped(() -> {
+            synchronized (lock) {
+                if (!finished[0]) {
+                    session.halt();
+                }
+            }
+        })) {
             FindingCollector collector = new FindingCollector();
             session.setGlobal("findings", collector);
             globals.forEach((name, value) -> {
@@ -56,13 +71,25 @@ public final class RuleBase {
                     session.setGlobal(name, value);
                 }
             });
+            int inserted = 0;
             for (Object fact : facts) {
                 session.insert(fact);
+                if (++inserted % CHECKPOINT_EVERY == 0) {
+                    budget.checkpoint();
+                }
             }
             session.fireAllRules();
+            budget.checkpoint(); // halted: what was found is incomplete and must not be answered
             return collector.findings();
         } finally {
-            session.dispose(); // back to the pool, reset
+            synchronized (lock) {
+                finished[0] = true;
+                if (budget.isStopped()) {
+                    session.destroy(); // a halted session is not given to the next evaluation
+                } else {
+                    session.dispose(); // back to the pool, reset
+                }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import jp.tenken.api.QueryParameters;
+import jp.tenken.api.BoundedWork;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Requests;
 import jp.tenken.checklist.ChecklistRegistry;
@@ -44,6 +45,7 @@ class InspectionController {
         this.ruleBase = ruleBase;
     }
 
+    @BoundedWork
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<InspectionResponse> submit(HttpRequest<?> request, @Body @Nullable byte[] body) {
         InspectionSubmission submission = reader.read(body, Requests.format(request), InspectionSubmission.class);

@@ -2,6 +2,7 @@ package jp.tenken.inspection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.tenken.api.FindingView;
+import jp.tenken.api.ShownFindings;
 import jp.tenken.api.Summary;
 import jp.tenken.checklist.Checklist;
 import jp.tenken.engine.Language;
@@ -19,7 +20,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InspectionResponse(String id, String checklistId, String organization, String department, int fiscalYear,
                                  LocalDate submittedOn, OffsetDateTime storedAt, InspectionStatus status, boolean current,
-                                 String rulesVersion, Summary summary, List<FindingView> findings,
+                                 String rulesVersion, Summary summary, List<FindingView> findings, boolean truncated,
                                  List<RemediationView> remediations, List<Answer> answers) {
 
     /** An improvement the department must make, and by when. */
@@ -36,9 +37,9 @@ public record InspectionResponse(String id, String checklistId, String organizat
                 .sorted(Comparator.comparing(RemediationView::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(RemediationView::itemId))
                 .toList();
+        ShownFindings shown = ShownFindings.of(stored.findings(), messages, language);
         return new InspectionResponse(stored.id(), stored.checklistId(), stored.organization(), stored.department(),
                 stored.fiscalYear(), stored.submittedOn(), stored.storedAt(), stored.status(), stored.current(),
-                stored.rulesVersion(), Summary.of(stored.findings()), FindingView.of(stored.findings(), messages, language),
-                remediations, withAnswers ? stored.submission().answers() : null);
+                stored.rulesVersion(), Summary.of(stored.findings()), shown.findings(), shown.truncated(), remediations, withAnswers ? stored.submission().answers() : null);
     }
 }

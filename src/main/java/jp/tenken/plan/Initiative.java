@@ -22,17 +22,17 @@ public record Initiative(
         @NotBlank @Size(max = Limits.TITLE) String title,
         boolean priority,
         InitiativeKind kind,
-        List<@Size(max = Limits.NAME) String> departments,
-        List<@Size(max = Limits.TITLE) String> upperPlans,
-        String purpose,
-        String summary,
+        @Size(max = Limits.DEPARTMENTS, message = Limits.ITEMS_MESSAGE) List<@Size(max = Limits.NAME) String> departments,
+        @Size(max = Limits.UPPER_PLANS, message = Limits.ITEMS_MESSAGE) List<@Size(max = Limits.TITLE) String> upperPlans,
+        @Size(max = Limits.TEXT) String purpose,
+        @Size(max = Limits.TEXT) String summary,
         String category,
         @Digits(integer = Limits.BUDGET_DIGITS, fraction = 6) BigDecimal budgetThousandYen,
         @Digits(integer = Limits.BUDGET_DIGITS, fraction = 6) BigDecimal supplementaryBudgetThousandYen,
         InitiativeStatus status,
         Integer repostOf,
-        String note,
-        List<@Valid @NotNull InitiativeYear> years,
+        @Size(max = Limits.TEXT) String note,
+        @Size(max = Limits.YEARS, message = Limits.ITEMS_MESSAGE) List<@Valid @NotNull InitiativeYear> years,
         @Valid Sheet sheet) {
 
     public Initiative {

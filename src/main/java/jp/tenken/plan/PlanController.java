@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import jp.tenken.api.BoundedWork;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Requests;
 import jp.tenken.document.DocumentFormat;
@@ -29,25 +30,30 @@ class PlanController {
     private final PlanChecker checker;
     private final PlanStore store;
     private final RuleBase ruleBase;
+    private final InitiativeLimit initiativeLimit;
 
-    PlanController(DocumentReader reader, PlanChecker checker, PlanStore store, RuleBase ruleBase) {
+    PlanController(DocumentReader reader, PlanChecker checker, PlanStore store, RuleBase ruleBase,
+                   InitiativeLimit initiativeLimit) {
+        this.initiativeLimit = initiativeLimit;
         this.reader = reader;
         this.checker = checker;
         this.store = store;
         this.ruleBase = ruleBase;
     }
 
+    @BoundedWork
     @Post(value = "/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     PlanCheckResponse check(HttpRequest<?> request, @Body @Nullable byte[] body) {
-        PlanDocument plan = reader.read(body, Requests.format(request), PlanDocument.class);
+        PlanDocument plan = read(request, body);
         return PlanCheckResponse.of(checker.check(plan), ruleBase.messages(), Requests.language(request));
     }
 
     /** Checks and stores the plan as its next version; a refused plan stores nothing. */
+    @BoundedWork
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<PlanCheckResponse> store(HttpRequest<?> request, @Body @Nullable byte[] body) {
         DocumentFormat format = Requests.format(request);
-        PlanDocument plan = reader.read(body, format, PlanDocument.class);
+        PlanDocument plan = read(request, body);
         PlanCheck check = checker.check(plan);
         StoredPlan stored = store.store(plan, body, format, check);
         return HttpResponse.created(PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request)));
@@ -74,6 +80,12 @@ class PlanController {
     PlanCheckResponse findings(HttpRequest<?> request, String id) {
         StoredPlan stored = store.latest(id).orElseThrow(() -> planNotFound(id));
         return PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request));
+    }
+
+    private PlanDocument read(HttpRequest<?> request, byte[] body) {
+        PlanDocument plan = reader.read(body, Requests.format(request), PlanDocument.class);
+        initiativeLimit.require(plan);
+        return plan;
     }
 
     private static NotFoundException planNotFound(String id) {

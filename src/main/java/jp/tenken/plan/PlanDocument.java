@@ -19,8 +19,8 @@ public record PlanDocument(
         @NotNull @Valid Period period,
         @Valid ParentPlan parent,
         String source,
-        @NotEmpty List<@Valid @NotNull Policy> policies,
-        List<@Valid @NotNull Goal> goals,
+        @NotEmpty @Size(max = Limits.POLICIES, message = Limits.ITEMS_MESSAGE) List<@Valid @NotNull Policy> policies,
+        @Size(max = Limits.GOALS, message = Limits.ITEMS_MESSAGE) List<@Valid @NotNull Goal> goals,
         @NotNull List<@Valid @NotNull Initiative> initiatives) {
 
     public PlanDocument {

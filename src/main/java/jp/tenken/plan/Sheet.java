@@ -6,7 +6,7 @@ import jp.tenken.document.Lists;
 import java.util.List;
 
 /** The header of an initiative's detail sheet as it was printed, compared with the list row. */
-public record Sheet(String policyId, String title, List<@Size(max = Limits.NAME) String> departments) {
+public record Sheet(String policyId, String title, @Size(max = Limits.DEPARTMENTS, message = Limits.ITEMS_MESSAGE) List<@Size(max = Limits.NAME) String> departments) {
     public Sheet {
         departments = Lists.immutableOrNull(departments);
     }

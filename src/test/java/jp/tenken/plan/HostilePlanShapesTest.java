@@ -3,7 +3,10 @@ package jp.tenken.plan;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.tenken.TestEngine;
 import jp.tenken.document.DocumentFormat;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.document.Problem;
 import jp.tenken.engine.Finding;
+import jp.tenken.engine.Language;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,12 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Plan shapes that once made a rule compare every row with every other (a check that took 495 s
  * or 15 s). They are checked here for their exact findings: should a rule go back to pairing rows,
  * this test stops finishing in reasonable time rather than failing on a clock, which unit tests do
  * not assert (the figures are in docs/performance.md).
+ *
+ * <p>The limits of a document (docs/plan-format.md) now refuse the long schedule and the long goal
+ * series at the door, naming the limit; the rules are still checked on them, read without those
+ * limits, so that a raised limit can never bring the pairing back unnoticed.
  */
 class HostilePlanShapesTest {
 
@@ -56,6 +64,27 @@ class HostilePlanShapesTest {
         assertEquals(299, falling.size());
     }
 
+    @Test
+    void the_reader_refuses_those_long_series_naming_the_list_and_its_limit() throws Exception {
+        List<Map<String, Object>> years = new ArrayList<>();
+        List<Map<String, Object>> actuals = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            years.add(Map.of("fiscalYear", 2000 + i, "plan", List.of("監査")));
+            actuals.add(Map.of("fiscalYear", 1900 + i, "value", i));
+        }
+        for (int i = 21; i < 101; i++) {
+            actuals.add(Map.of("fiscalYear", 1900 + i, "value", i));
+        }
+        Map<String, Object> goal = Map.of("id", "G1", "name", "累計件数", "cumulative", true, "actuals", actuals);
+        byte[] body = JSON.writeValueAsBytes(plan(List.of(initiative(1, years)), List.of(goal)));
+        DocumentRejectedException refused = assertThrows(DocumentRejectedException.class,
+                () -> TestEngine.reader().read(body, DocumentFormat.JSON, PlanDocument.class));
+        assertEquals(List.of("goals[0].actuals", "initiatives[0].years"),
+                refused.problems().stream().map(Problem::path).toList());
+        assertEquals(List.of("100件までです", "20件までです"),
+                refused.problems().stream().map(p -> p.message(Language.JA)).toList());
+    }
+
     private static Map<String, Object> initiative(int no, List<Map<String, Object>> years) {
         return Map.of("no", no, "policyId", "P1", "title", "取組" + no, "departments", List.of("市民課"), "years", years);
     }
@@ -74,7 +103,9 @@ class HostilePlanShapesTest {
     }
 
     private static List<Finding> findings(Map<String, Object> plan, String ruleId) throws Exception {
-        PlanDocument document = TestEngine.reader().read(JSON.writeValueAsBytes(plan), DocumentFormat.JSON, PlanDocument.class);
+        // The mapper alone: the shape, without the limits that would refuse these series.
+        PlanDocument document = TestEngine.reader().mapper(DocumentFormat.JSON)
+                .readValue(JSON.writeValueAsBytes(plan), PlanDocument.class);
         return TestEngine.planChecker().check(document).findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
 }
