@@ -19,8 +19,9 @@ public record AuditRecord(
         @NotBlank @Size(max = 200) String department,
         @NotNull @Min(RecordYears.FIRST) @Max(RecordYears.LAST) Integer fiscalYear,
         @NotNull LocalDate auditedOn,
-        @NotEmpty List<@Valid @NotNull Auditor> auditors,
-        List<@Valid @NotNull AuditFinding> findings) {
+        // An audit of one department: a team of a few auditors, tens of findings at most.
+        @NotEmpty @Size(max = 50, message = "{document.limit.items}") List<@Valid @NotNull Auditor> auditors,
+        @Size(max = 500, message = "{document.limit.items}") List<@Valid @NotNull AuditFinding> findings) {
 
     public AuditRecord {
         auditors = Lists.immutableOrNull(auditors);

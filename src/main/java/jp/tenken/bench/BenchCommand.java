@@ -86,7 +86,7 @@ public class BenchCommand implements Callable<Integer> {
             description = "a PostgreSQL database the bench may create a scratch database from (user postgres)")
     String postgresUrl;
 
-    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,startup,http,compliance")
+    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,startup,http,compliance,bounded")
     List<String> skip;
 
     @Inject
@@ -131,6 +131,9 @@ public class BenchCommand implements Callable<Integer> {
             }
             if (!skip.contains("compliance")) {
                 complianceList(jar);
+            }
+            if (!skip.contains("bounded")) {
+                BoundedWorkBench.run(jar, new LinkedHashMap<>(folders()), smallPlan(), this::line);
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -324,6 +327,12 @@ public class BenchCommand implements Callable<Integer> {
                 compile.median(), Files.exists(jar.resolveSibling("tenken.jsa")) ? ""
                         : " No class-data-sharing archive next to the jar (`mvn package` writes target/tenken.jsa): the README's start ran without it."));
         line("");
+    }
+
+    /** The city's action plan as JSON: the everyday document of the HTTP measurements. */
+    private byte[] smallPlan() throws Exception {
+        Path yaml = Path.of(System.getenv().getOrDefault("TENKEN_SEEDS_DIR", "seeds"), "plans", "hiratsuka-dx-action-plan-2024-2026.yaml");
+        return json.writeValueAsBytes(new YAMLMapper().readTree(yaml.toFile()));
     }
 
     private void http(ServerProcess server, String shownOptions) throws Exception {

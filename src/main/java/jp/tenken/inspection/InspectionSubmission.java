@@ -19,7 +19,8 @@ public record InspectionSubmission(
         @NotBlank @Size(max = 200) String department,
         @NotNull @Min(RecordYears.FIRST) @Max(RecordYears.LAST) Integer fiscalYear,
         @NotNull LocalDate submittedOn,
-        @NotNull List<@Valid @NotNull Answer> answers) {
+        // A checklist has 73 items; a thousand answers is no real submission (each unknown one is a finding).
+        @NotNull @Size(max = 1000, message = "{document.limit.items}") List<@Valid @NotNull Answer> answers) {
 
     public InspectionSubmission {
         answers = Lists.immutableOrNull(answers);

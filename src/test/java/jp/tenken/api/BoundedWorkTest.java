@@ -9,6 +9,7 @@ import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.tenken.Fixtures;
+import jp.tenken.bench.MaximalPlans;
 import jp.tenken.engine.WorkBudget;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,33 @@ class BoundedWorkTest {
         JsonNode violation = JSON.readTree(answer.body()).get("violations").get(0);
         assertEquals("period.to", violation.get("path").asText());
         assertTrue(violation.get("message").asText().contains("20"), violation.toString());
+    }
+
+    @Test
+    void an_inspection_or_audit_with_more_entries_than_the_limit_is_refused_naming_the_list() throws Exception {
+        StringBuilder answers = new StringBuilder();
+        for (int i = 0; i <= 1000; i++) {
+            answers.append(i == 0 ? "" : ",").append("{\"itemId\": \"X-").append(i).append("\", \"answer\": \"YES\"}");
+        }
+        String inspection = "{\"checklistId\": \"municipal-security-self-inspection\", \"organization\": \"hiratsuka\","
+                + " \"department\": \"市民課\", \"fiscalYear\": 2025, \"submittedOn\": \"2025-10-15\", \"answers\": [" + answers + "]}";
+        StringBuilder findings = new StringBuilder();
+        for (int i = 0; i <= 500; i++) {
+            findings.append(i == 0 ? "" : ",").append("{\"id\": \"F").append(i).append("\", \"severity\": \"LOW\"}");
+        }
+        String audit = "{\"organization\": \"hiratsuka\", \"department\": \"市民課\", \"fiscalYear\": 2024,"
+                + " \"auditedOn\": \"2024-11-20\", \"auditors\": [{\"name\": \"監査員A\", \"department\": \"デジタル推進課\"}],"
+                + " \"findings\": [" + findings + "]}";
+        for (String[] pathBodyField : new String[][] {{"/api/v1/inspections", inspection, "answers", "1000件まで"},
+                {"/api/v1/audits", audit, "findings", "500件まで"}}) {
+            Http.Answer answer = postPlan(client, pathBodyField[0], pathBodyField[1].getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, answer.status(), answer.body());
+            JsonNode violation = JSON.readTree(answer.body()).get("violations").get(0);
+            assertEquals(pathBodyField[2], violation.get("path").asText());
+            assertTrue(violation.get("message").asText().contains(pathBodyField[3]), violation.toString());
+        }
+        assertEquals("[]", Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka")).body());
+        assertEquals("[]", Http.send(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka")).body());
     }
 
     @Test

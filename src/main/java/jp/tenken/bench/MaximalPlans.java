@@ -1,4 +1,4 @@
-package jp.tenken.api;
+package jp.tenken.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * The plans of the attack in issue 14 and the largest plans the service accepts. The amplifying
  * shape: many one-year initiatives over a long period, each of which misses every other year of the
- * period (PLAN-SCHEDULE-GAP per initiative and year).
+ * period (PLAN-SCHEDULE-GAP per initiative and year). The bench sends them to a running service, the
+ * tests to an embedded one.
  */
-final class MaximalPlans {
+public final class MaximalPlans {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,16 +21,16 @@ final class MaximalPlans {
     }
 
     /** The 1.3 MB plan that once produced two million findings: 100 years, 20,000 initiatives. */
-    static byte[] amplification() {
+    public static byte[] amplification() {
         return plan("amplification", 1926, 2025, 20_000);
     }
 
     /** The largest plan within the documented limits: 20 years, 5,000 one-year initiatives. */
-    static byte[] maximal(String id) {
+    public static byte[] maximal(String id) {
         return plan(id, 2001, 2020, 5_000);
     }
 
-    static byte[] plan(String id, int from, int to, int initiatives) {
+    public static byte[] plan(String id, int from, int to, int initiatives) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("id", id);
         plan.put("title", "上限の計画");
