@@ -62,7 +62,8 @@ public class AuditService {
         if (finding.correctiveAction() == null) {
             throw DocumentRejectedException.unprocessable(Problem.of("", "audit.finding.no-action", "findingId", findingId));
         }
-        Problem problem = AuditChecker.completionProblem("completedOn", completion.completedOn(), audit.record().auditedOn());
+        Problem problem = AuditDates.completionProblem("completedOn", completion.completedOn(), audit.record().auditedOn(),
+                LocalDate.now());
         if (problem != null) {
             throw DocumentRejectedException.malformed(problem);
         }
@@ -85,12 +86,17 @@ public class AuditService {
                 jp.tenken.api.FindingView.of(findings, ruleBase.messages(), language));
     }
 
-    /** What compliance needs of the audits up to a fiscal year: findings as of a date, per department. */
+    /**
+     * What compliance needs of the audits up to a fiscal year: findings as of a date, per department.
+     * The findings (which decide the status) and the open actions (which are counted) are both taken
+     * from the audits held by the as-of date, so a line never shows an overdue action it does not count.
+     */
     public AuditStanding standing(String organization, int fiscalYear, LocalDate asOf) {
         List<StoredAudit> audits = store.list(organization, fiscalYear, null, null);
+        List<StoredAudit> held = audits.stream().filter(a -> !a.record().auditedOn().isAfter(asOf)).toList();
         Map<String, AuditRecord> byId = new LinkedHashMap<>();
-        audits.forEach(a -> byId.put(a.id(), a.record()));
-        return new AuditStanding(audits, checker.check(byId, asOf), asOf);
+        held.forEach(a -> byId.put(a.id(), a.record()));
+        return new AuditStanding(audits, held, checker.check(byId, asOf), asOf);
     }
 
     private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language) {

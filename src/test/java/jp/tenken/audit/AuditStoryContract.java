@@ -235,4 +235,32 @@ abstract class AuditStoryContract {
         assertEquals(2023, audits.get(0).get("fiscalYear").asInt());
         assertEquals(3, get("/api/v1/audits?organization=hiratsuka&fiscalYear=2024").size());
     }
+
+    /**
+     * A record stored before dates were checked: its audit lies after the as-of date and outside its
+     * fiscal year, and its action was due before the audit. As of a date before the audit, the
+     * action was neither open nor overdue, so the line is COMPLIANT with no open action: the status
+     * and the count are judged on the same audits.
+     */
+    @Test
+    void theStatusAndTheOpenActionsOfALineComeFromTheSameAudits() throws Exception {
+        AuditStore store = server.getApplicationContext().getBean(AuditStore.class);
+        store.store(new AuditRecord("hiratsuka", "行政総務課", 2026, java.time.LocalDate.of(2027, 5, 10),
+                List.of(new Auditor("監査員A", "職員課")),
+                List.of(new AuditFinding("F1", "PHY-02", jp.tenken.checklist.ItemSeverity.HIGH, "指摘",
+                        new CorrectiveAction("是正する", java.time.LocalDate.of(2026, 6, 30), null)))));
+        assertEquals(201, post("/api/v1/inspections", Submissions.compliant("行政総務課", 2026)).status());
+
+        JsonNode list = get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2026&asOf=2026-09-01");
+        for (JsonNode line : list.get("units")) {
+            int overdue = 0;
+            for (JsonNode f : line.get("findings")) {
+                overdue += f.get("ruleId").asText().equals("AUDIT-ACTION-OVERDUE") ? 1 : 0;
+            }
+            assertTrue(overdue <= line.get("openAuditActions").asInt(), "an overdue action is an open one: " + line);
+        }
+        JsonNode general = complianceLine(2026, "2026-09-01", "行政総務課");
+        assertEquals(0, general.get("openAuditActions").asInt());
+        assertEquals("COMPLIANT", general.get("status").asText(), general.toString());
+    }
 }
