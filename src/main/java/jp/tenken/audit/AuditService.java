@@ -54,7 +54,10 @@ public class AuditService {
         return store.list(organization, null, fiscalYear, unit).stream().map(a -> respond(a, asOf, language)).toList();
     }
 
-    /** Records the completion of a finding's corrective action and answers the audit as it now stands. */
+    /**
+     * Records a completion of a finding's corrective action, kept beside any recorded before (a
+     * correction must give a reason), and answers the audit as it now stands.
+     */
     public AuditResponse complete(String auditId, String findingId, Completion completion, LocalDate asOf, Language language) {
         StoredAudit audit = store.find(auditId).orElseThrow(() -> notFound(auditId));
         AuditFinding finding = audit.record().findings().stream().filter(f -> f.id().equals(findingId)).findFirst()
@@ -67,7 +70,12 @@ public class AuditService {
         if (problem != null) {
             throw DocumentRejectedException.malformed(problem);
         }
-        store.complete(auditId, findingId, completion.completedOn());
+        // Nobody is named as completedBy until accounts exist (CONTRACT §7).
+        switch (store.complete(auditId, findingId, completion, null)) {
+            case NO_SUCH_FINDING -> throw new NotFoundException("audit.finding.not-found", Map.of("id", auditId, "findingId", findingId));
+            case REASON_REQUIRED -> throw DocumentRejectedException.malformed(Problem.of("reason", "audit.completion.reason-required"));
+            case RECORDED -> { }
+        }
         return find(auditId, asOf, language);
     }
 
