@@ -10,8 +10,8 @@ import java.util.List;
  * What the audited department must do about an audit finding, by when, and when it was done.
  *
  * @param completedOn the current completion: the latest recorded one
- * @param completions every completion recorded, oldest first; filled in by the store, never read
- *                    from a request (nor kept in the stored document)
+ * @param completions every completion recorded, oldest first; filled in by the store from its
+ *                    history, never read from a request body or a stored document
  */
 public record CorrectiveAction(String action, LocalDate dueDate, LocalDate completedOn,
                                @JsonProperty(access = JsonProperty.Access.READ_ONLY)
