@@ -28,7 +28,7 @@ import java.util.Set;
 /**
  * Runs the audit rules (rules/audit): on audit records (independence, corrective actions, as of a
  * date) and on an organization's coverage (rotation, growth). Refuses records for unknown or group
- * departments (422) and with duplicate finding ids (400).
+ * departments (422), with duplicate finding ids or impossible dates ({@link AuditDates}, 400).
  */
 @Singleton
 public final class AuditChecker {
@@ -50,42 +50,22 @@ public final class AuditChecker {
         for (int i = 0; i < record.auditors().size(); i++) {
             directory.requireUnit(record.auditors().get(i).department(), "auditors[" + i + "].department");
         }
-        Set<String> ids = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < record.findings().size(); i++) {
             AuditFinding finding = record.findings().get(i);
             if (!ids.add(finding.id())) {
                 problems.add(Problem.of("findings[" + i + "].id", "audit.finding.duplicate", "id", finding.id()));
             }
-            CorrectiveAction action = finding.correctiveAction();
-            if (action != null && action.completedOn() != null) {
-                Problem completion = completionProblem("findings[" + i + "].correctiveAction.completedOn",
-                        action.completedOn(), record.auditedOn());
-                if (completion != null) {
-                    problems.add(completion);
-                }
-            }
         }
+        // The audit is judged against today, not the request's asOf: asOf only chooses the date the
+        // findings are shown as of, while the record is kept for good (the completion endpoint does the same).
+        problems.addAll(AuditDates.problems(record, LocalDate.now()));
         if (!problems.isEmpty()) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.MALFORMED, "document.invalid", problems);
         }
         return new AuditRecord(record.organization(), unit.name(), record.fiscalYear(), record.auditedOn(),
                 record.auditors(), record.findings());
-    }
-
-    /**
-     * What is wrong with the date a corrective action was completed, or null: it cannot come before
-     * the audit that asked for it, and a completion is recorded once it has happened, so a date
-     * still to come is a typing slip.
-     */
-    static Problem completionProblem(String path, LocalDate completedOn, LocalDate auditedOn) {
-        if (completedOn.isBefore(auditedOn)) {
-            return Problem.of(path, "audit.completion.before-audit", "auditedOn", auditedOn.toString());
-        }
-        if (completedOn.isAfter(LocalDate.now())) {
-            return Problem.of(path, "audit.completion.future");
-        }
-        return null;
     }
 
     /** The findings of audit records as of a date. */

@@ -12,6 +12,7 @@ import jp.tenken.document.RecordYears;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** The record of one department's information-security audit (CONTRACT §5). */
 public record AuditRecord(
@@ -28,11 +29,14 @@ public record AuditRecord(
         findings = Lists.immutable(findings);
     }
 
-    /** The same record with one finding's corrective action completed on {@code completedOn}. */
-    public AuditRecord withCompletion(String findingId, LocalDate completedOn) {
-        List<AuditFinding> updated = findings.stream().map(f -> !f.id().equals(findingId) || f.correctiveAction() == null ? f
-                : new AuditFinding(f.id(), f.itemId(), f.severity(), f.description(), new CorrectiveAction(
-                        f.correctiveAction().action(), f.correctiveAction().dueDate(), completedOn))).toList();
+    /**
+     * The same record with each corrective action's completions as recorded, by finding id; an
+     * action without any is not completed.
+     */
+    public AuditRecord withCompletions(Map<String, List<RecordedCompletion>> historyByFinding) {
+        List<AuditFinding> updated = findings.stream().map(f -> f.correctiveAction() == null ? f
+                : new AuditFinding(f.id(), f.itemId(), f.severity(), f.description(),
+                        f.correctiveAction().withHistory(historyByFinding.getOrDefault(f.id(), List.of())))).toList();
         return new AuditRecord(organization, department, fiscalYear, auditedOn, auditors, updated);
     }
 }

@@ -54,7 +54,10 @@ public class AuditService {
         return store.list(organization, null, fiscalYear, unit).stream().map(a -> respond(a, asOf, language)).toList();
     }
 
-    /** Records the completion of a finding's corrective action and answers the audit as it now stands. */
+    /**
+     * Records a completion of a finding's corrective action, kept beside any recorded before (a
+     * correction must give a reason), and answers the audit as it now stands.
+     */
     public AuditResponse complete(String auditId, String findingId, Completion completion, LocalDate asOf, Language language) {
         StoredAudit audit = store.find(auditId).orElseThrow(() -> notFound(auditId));
         AuditFinding finding = audit.record().findings().stream().filter(f -> f.id().equals(findingId)).findFirst()
@@ -62,11 +65,17 @@ public class AuditService {
         if (finding.correctiveAction() == null) {
             throw DocumentRejectedException.unprocessable(Problem.of("", "audit.finding.no-action", "findingId", findingId));
         }
-        Problem problem = AuditChecker.completionProblem("completedOn", completion.completedOn(), audit.record().auditedOn());
+        Problem problem = AuditDates.completionProblem("completedOn", completion.completedOn(), audit.record().auditedOn(),
+                LocalDate.now());
         if (problem != null) {
             throw DocumentRejectedException.malformed(problem);
         }
-        store.complete(auditId, findingId, completion.completedOn());
+        // Nobody is named as completedBy until accounts exist (CONTRACT §7).
+        switch (store.complete(auditId, findingId, completion, null)) {
+            case NO_SUCH_FINDING -> throw new NotFoundException("audit.finding.not-found", Map.of("id", auditId, "findingId", findingId));
+            case REASON_REQUIRED -> throw DocumentRejectedException.malformed(Problem.of("reason", "audit.completion.reason-required"));
+            case RECORDED -> { }
+        }
         return find(auditId, asOf, language);
     }
 
@@ -85,12 +94,17 @@ public class AuditService {
                 jp.tenken.api.FindingView.of(findings, ruleBase.messages(), language));
     }
 
-    /** What compliance needs of the audits up to a fiscal year: findings as of a date, per department. */
+    /**
+     * What compliance needs of the audits up to a fiscal year: findings as of a date, per department.
+     * The findings (which decide the status) and the open actions (which are counted) are both taken
+     * from the audits held by the as-of date, so a line never shows an overdue action it does not count.
+     */
     public AuditStanding standing(String organization, int fiscalYear, LocalDate asOf) {
         List<StoredAudit> audits = store.list(organization, fiscalYear, null, null);
+        List<StoredAudit> held = audits.stream().filter(a -> !a.record().auditedOn().isAfter(asOf)).toList();
         Map<String, AuditRecord> byId = new LinkedHashMap<>();
-        audits.forEach(a -> byId.put(a.id(), a.record()));
-        return new AuditStanding(audits, checker.check(byId, asOf), asOf);
+        held.forEach(a -> byId.put(a.id(), a.record()));
+        return new AuditStanding(audits, held, checker.check(byId, asOf), asOf);
     }
 
     private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language) {

@@ -5,8 +5,14 @@ import jp.tenken.engine.Finding;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The audits of an organization up to a fiscal year and what the audit rules find in them as of a date. */
-public record AuditStanding(List<StoredAudit> audits, List<Finding> findings, LocalDate asOf) {
+/**
+ * The audits of an organization up to a fiscal year and what the audit rules find in them as of a date.
+ *
+ * @param audits   every audit up to the fiscal year, the last audited year is read from
+ * @param held     those held by the as-of date: the only ones whose actions can be open or overdue on it
+ * @param findings what the audit rules find in {@code held} as of the date
+ */
+public record AuditStanding(List<StoredAudit> audits, List<StoredAudit> held, List<Finding> findings, LocalDate asOf) {
 
     /** The last fiscal year the department was audited in, or null. */
     public Integer lastAuditedFiscalYear(String department) {
@@ -16,8 +22,7 @@ public record AuditStanding(List<StoredAudit> audits, List<Finding> findings, Lo
 
     /** Corrective actions of the department's audits held by the as-of date and not completed by then. */
     public int openActions(String department) {
-        return (int) audits.stream().filter(a -> a.record().department().equals(department))
-                .filter(a -> !a.record().auditedOn().isAfter(asOf))
+        return (int) held.stream().filter(a -> a.record().department().equals(department))
                 .flatMap(a -> a.record().findings().stream())
                 .filter(f -> f.correctiveAction() != null && f.correctiveAction().openOn(asOf))
                 .count();

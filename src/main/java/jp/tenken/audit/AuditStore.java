@@ -1,6 +1,5 @@
 package jp.tenken.audit;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +15,14 @@ public interface AuditStore {
     /** The audits of an organization, optionally up to and including a fiscal year and of one department, oldest first. */
     List<StoredAudit> list(String organization, Integer upToFiscalYear, Integer fiscalYear, String department);
 
-    /** Records that a finding's corrective action was completed; false when there is no such finding. */
-    boolean complete(String auditId, String findingId, LocalDate completedOn);
+    /** How recording a completion ended. */
+    enum CompletionOutcome { RECORDED, NO_SUCH_FINDING, REASON_REQUIRED }
+
+    /**
+     * Adds a completion to the history of a finding's corrective action, as recorded now by
+     * {@code completedBy} (null until accounts exist). One that follows another is a correction and
+     * is refused without a reason; this is decided in the same transaction as the write, so of two
+     * completions sent at once the second is a correction.
+     */
+    CompletionOutcome complete(String auditId, String findingId, Completion completion, String completedBy);
 }

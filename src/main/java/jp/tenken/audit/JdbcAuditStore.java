@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Audits in plain JDBC. The record is stored as sent; each finding also gets a row in
- * {@code audit_finding}, where the completion of its corrective action is recorded later.
+ * {@code audit_finding}, and each completion of its corrective action a row in
+ * {@code audit_completion} (the one sent with the record, and those recorded later).
  */
 @Singleton
 public class JdbcAuditStore implements AuditStore {
@@ -37,7 +39,7 @@ public class JdbcAuditStore implements AuditStore {
     public StoredAudit store(AuditRecord record) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime storedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        Transactions.inTransaction(dataSource, c -> {
+        return Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit (id, organization, department, fiscal_year,"
                     + " audited_on, stored_at, document) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
@@ -66,9 +68,14 @@ public class JdbcAuditStore implements AuditStore {
                 }
                 insert.executeBatch();
             }
-            return null;
+            for (AuditFinding finding : record.findings()) {
+                CorrectiveAction action = finding.correctiveAction();
+                if (action != null && action.completedOn() != null) {
+                    insertCompletion(c, id, finding.id(), new RecordedCompletion(action.completedOn(), storedAt, null, null));
+                }
+            }
+            return withCompletions(c, List.of(new StoredAudit(id, storedAt, record))).get(0);
         });
-        return new StoredAudit(id, storedAt, record);
     }
 
     @Override
@@ -97,17 +104,62 @@ public class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public boolean complete(String auditId, String findingId, LocalDate completedOn) {
+    public CompletionOutcome complete(String auditId, String findingId, Completion completion, String completedBy) {
+        OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         return Transactions.inTransaction(dataSource, c -> {
+            // The finding's row is locked before its history is read: a completion sent at the same
+            // time waits here, then finds this one and is a correction.
+            try (PreparedStatement lock = c.prepareStatement("SELECT finding_id FROM audit_finding"
+                    + " WHERE audit_id = ? AND finding_id = ? FOR UPDATE")) {
+                lock.setString(1, auditId);
+                lock.setString(2, findingId);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        return CompletionOutcome.NO_SUCH_FINDING;
+                    }
+                }
+            }
+            if (hasCompletion(c, auditId, findingId) && !completion.hasReason()) {
+                return CompletionOutcome.REASON_REQUIRED;
+            }
+            insertCompletion(c, auditId, findingId, new RecordedCompletion(completion.completedOn(), recordedAt, completedBy,
+                    completion.hasReason() ? completion.reason() : null));
             try (PreparedStatement update = c.prepareStatement("UPDATE audit_finding SET completed_on = ?,"
                     + " completion_recorded_at = ? WHERE audit_id = ? AND finding_id = ?")) {
-                update.setObject(1, completedOn);
-                update.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+                update.setObject(1, completion.completedOn());
+                update.setObject(2, recordedAt);
                 update.setString(3, auditId);
                 update.setString(4, findingId);
-                return update.executeUpdate() == 1;
+                update.executeUpdate();
             }
+            return CompletionOutcome.RECORDED;
         });
+    }
+
+    private static boolean hasCompletion(Connection c, String auditId, String findingId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM audit_completion"
+                + " WHERE audit_id = ? AND finding_id = ?")) {
+            select.setString(1, auditId);
+            select.setString(2, findingId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static void insertCompletion(Connection c, String auditId, String findingId, RecordedCompletion completion)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_completion (audit_id, finding_id,"
+                + " completed_on, recorded_at, completed_by, reason) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, auditId);
+            insert.setString(2, findingId);
+            insert.setObject(3, completion.completedOn());
+            insert.setObject(4, completion.recordedAt());
+            insert.setString(5, completion.completedBy());
+            insert.setString(6, completion.reason());
+            insert.executeUpdate();
+        }
     }
 
     private List<StoredAudit> query(String sql, List<Object> params) {
@@ -127,31 +179,30 @@ public class JdbcAuditStore implements AuditStore {
         });
     }
 
-    /** The stored records with the completion dates recorded since they were stored. */
+    /** The stored records with every completion recorded for their corrective actions, oldest first. */
     private static List<StoredAudit> withCompletions(Connection c, List<StoredAudit> audits) throws SQLException {
         if (audits.isEmpty()) {
             return audits;
         }
-        Map<String, Map<String, LocalDate>> completions = new HashMap<>();
-        String placeholders = String.join(", ", java.util.Collections.nCopies(audits.size(), "?"));
-        try (PreparedStatement select = c.prepareStatement("SELECT audit_id, finding_id, completed_on FROM audit_finding"
-                + " WHERE completed_on IS NOT NULL AND audit_id IN (" + placeholders + ")")) {
+        Map<String, Map<String, List<RecordedCompletion>>> completions = new HashMap<>();
+        String placeholders = String.join(", ", Collections.nCopies(audits.size(), "?"));
+        try (PreparedStatement select = c.prepareStatement("SELECT audit_id, finding_id, completed_on, recorded_at,"
+                + " completed_by, reason FROM audit_completion WHERE audit_id IN (" + placeholders + ") ORDER BY seq")) {
             for (int i = 0; i < audits.size(); i++) {
                 select.setString(i + 1, audits.get(i).id());
             }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     completions.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getString(2), rs.getObject(3, LocalDate.class));
+                            .computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                            .add(new RecordedCompletion(rs.getObject(3, LocalDate.class), rs.getObject(4, OffsetDateTime.class),
+                                    rs.getString(5), rs.getString(6)));
                 }
             }
         }
         List<StoredAudit> result = new ArrayList<>();
         for (StoredAudit audit : audits) {
-            AuditRecord record = audit.record();
-            for (Map.Entry<String, LocalDate> done : completions.getOrDefault(audit.id(), Map.of()).entrySet()) {
-                record = record.withCompletion(done.getKey(), done.getValue());
-            }
+            AuditRecord record = audit.record().withCompletions(completions.getOrDefault(audit.id(), Map.of()));
             result.add(new StoredAudit(audit.id(), audit.storedAt(), record));
         }
         return result;

@@ -3,15 +3,21 @@ package jp.tenken.compliance;
 import jp.tenken.api.FindingView;
 import jp.tenken.engine.Language;
 import jp.tenken.i18n.Texts;
+import jp.tenken.text.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The compliance list as CSV that Excel opens as it is: a UTF-8 byte-order mark and headers in the reader's language. */
+/**
+ * The compliance list as CSV that Excel opens as it is: a UTF-8 byte-order mark and headers in the
+ * reader's language. Every text cell goes through {@link SpreadsheetCells}, since department names
+ * and finding messages carry text from documents and must never run as a formula.
+ */
 final class ComplianceCsv {
 
     private static final String BOM = "\uFEFF";
@@ -22,15 +28,17 @@ final class ComplianceCsv {
     static String write(ComplianceList list, Language language) {
         StringWriter out = new StringWriter();
         out.write(BOM);
-        String[] headers = Texts.get(language, "compliance.csv.headers").split(",");
+        String[] headers = Arrays.stream(Texts.get(language, "compliance.csv.headers").split(","))
+                .map(SpreadsheetCells::text).toArray(String[]::new);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(headers).get())) {
             for (UnitCompliance unit : list.units()) {
                 UnitCompliance.SelfInspection si = unit.selfInspection();
-                csv.printRecord(unit.department(), Texts.get(language, "status." + unit.status().name()),
-                        Texts.get(language, si.submitted() ? "csv.yes" : "csv.no"),
+                csv.printRecord(SpreadsheetCells.text(unit.department()),
+                        SpreadsheetCells.text(Texts.get(language, "status." + unit.status().name())),
+                        SpreadsheetCells.text(Texts.get(language, si.submitted() ? "csv.yes" : "csv.no")),
                         si.errors() == null ? "" : si.errors(), si.warnings() == null ? "" : si.warnings(),
                         unit.lastAuditedFiscalYear() == null ? "" : unit.lastAuditedFiscalYear(), unit.openAuditActions(),
-                        unit.findings().stream().map(FindingView::message).collect(Collectors.joining(" / ")));
+                        SpreadsheetCells.text(unit.findings().stream().map(FindingView::message).collect(Collectors.joining(" / "))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -125,4 +125,67 @@ class AuditEndpointTest {
                     json.readTree(answer.body()).get("violations").get(0).get("path").asText());
         }
     }
+
+    private Map<String, Object> datedRecord(int fiscalYear, String auditedOn, String dueDate) {
+        Map<String, Object> body = record("災害対策課", "職員課");
+        body.put("fiscalYear", fiscalYear);
+        body.put("auditedOn", auditedOn);
+        body.put("findings", List.of(Map.of("id", "F1", "itemId", "PHY-02", "severity", "HIGH", "description", "未施錠",
+                "correctiveAction", Map.of("action", "施錠する", "dueDate", dueDate))));
+        return body;
+    }
+
+    private int storedAuditsOfDisasterDivision() throws Exception {
+        return json.readTree(Http.send(client, HttpRequest.GET(Http.encodeQuery(
+                "/api/v1/audits?organization=hiratsuka&department=災害対策課"))).body()).size();
+    }
+
+    private void assertRefused(Map<String, Object> body, String path) throws Exception {
+        int before = storedAuditsOfDisasterDivision();
+        Http.Answer answer = post("/api/v1/audits", body);
+        assertEquals(400, answer.status(), body + " " + answer.body());
+        JsonNode violations = json.readTree(answer.body()).get("violations");
+        assertEquals(List.of(path), List.of(violations.get(0).get("path").asText()), answer.body());
+        assertEquals(before, storedAuditsOfDisasterDivision(), "nothing of a refused record is stored");
+    }
+
+    @Test
+    void anAuditDatedAfterTodayIs400NamingAuditedOn() throws Exception {
+        java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+        int fiscalYear = jp.tenken.plan.FiscalYears.of(tomorrow);
+        assertRefused(datedRecord(fiscalYear, tomorrow.toString(), tomorrow.plusMonths(3).toString()), "auditedOn");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        Http.Answer accepted = post("/api/v1/audits", datedRecord(jp.tenken.plan.FiscalYears.of(today), today.toString(),
+                today.plusMonths(3).toString()));
+        assertEquals(201, accepted.status(), "an audit held today: " + accepted.body());
+    }
+
+    @Test
+    void anAuditDatedOutsideItsFiscalYearIs400NamingAuditedOn() throws Exception {
+        assertRefused(datedRecord(2024, "2024-03-31", "2024-06-30"), "auditedOn");
+        assertRefused(datedRecord(2024, "2025-04-01", "2025-06-30"), "auditedOn");
+        for (String firstAndLastDay : List.of("2024-04-01", "2025-03-31")) {
+            Http.Answer accepted = post("/api/v1/audits", datedRecord(2024, firstAndLastDay, "2025-03-31"));
+            assertEquals(201, accepted.status(), firstAndLastDay + " lies in FY2024: " + accepted.body());
+        }
+    }
+
+    @Test
+    void aCorrectiveActionDueBeforeTheAuditIs400NamingItsDueDate() throws Exception {
+        assertRefused(datedRecord(2024, "2024-11-20", "2024-11-19"), "findings[0].correctiveAction.dueDate");
+        Http.Answer sameDay = post("/api/v1/audits", datedRecord(2024, "2024-11-20", "2024-11-20"));
+        assertEquals(201, sameDay.status(), "due on the day of the audit: " + sameDay.body());
+    }
+
+    @Test
+    void aDateRefusalIsInJapaneseOrInEnglish() throws Exception {
+        byte[] body = json.writeValueAsBytes(datedRecord(2024, "2025-04-01", "2025-06-30"));
+        String japanese = json.readTree(Http.send(client, HttpRequest.POST("/api/v1/audits", body)
+                .contentType(MediaType.APPLICATION_JSON)).body()).get("violations").get(0).get("message").asText();
+        String english = json.readTree(Http.send(client, HttpRequest.POST("/api/v1/audits", body)
+                .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")).body())
+                .get("violations").get(0).get("message").asText();
+        assertTrue(japanese.contains("2024年度") && japanese.contains("2024-04-01") && japanese.contains("2025-03-31"), japanese);
+        assertTrue(english.contains("fiscal year 2024") && english.contains("2024-04-01") && english.contains("2025-03-31"), english);
+    }
 }

@@ -91,11 +91,15 @@ abstract class AuditStoryContract {
     }
 
     private String audit(String department, int fiscalYear, List<Map<String, Object>> findings) throws Exception {
+        return audit(department, fiscalYear, fiscalYear + "-11-20", findings);
+    }
+
+    private String audit(String department, int fiscalYear, String auditedOn, List<Map<String, Object>> findings) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organization", "hiratsuka");
         body.put("department", department);
         body.put("fiscalYear", fiscalYear);
-        body.put("auditedOn", fiscalYear + "-11-20");
+        body.put("auditedOn", auditedOn);
         body.put("auditors", List.of(Map.of("name", "監査員A", "department", department.equals("職員課") ? "デジタル推進課" : "職員課")));
         body.put("findings", findings);
         Http.Answer answer = post("/api/v1/audits?asOf=" + AS_OF, body);
@@ -234,5 +238,100 @@ abstract class AuditStoryContract {
         assertEquals(2, audits.size());
         assertEquals(2023, audits.get(0).get("fiscalYear").asInt());
         assertEquals(3, get("/api/v1/audits?organization=hiratsuka&fiscalYear=2024").size());
+    }
+
+    /**
+     * A record stored before dates were checked: its audit lies after the as-of date and outside its
+     * fiscal year, and its action was due before the audit. As of a date before the audit, the
+     * action was neither open nor overdue, so the line is COMPLIANT with no open action: the status
+     * and the count are judged on the same audits.
+     */
+    @Test
+    void theStatusAndTheOpenActionsOfALineComeFromTheSameAudits() throws Exception {
+        AuditStore store = server.getApplicationContext().getBean(AuditStore.class);
+        store.store(new AuditRecord("hiratsuka", "行政総務課", 2026, java.time.LocalDate.of(2027, 5, 10),
+                List.of(new Auditor("監査員A", "職員課")),
+                List.of(new AuditFinding("F1", "PHY-02", jp.tenken.checklist.ItemSeverity.HIGH, "指摘",
+                        new CorrectiveAction("是正する", java.time.LocalDate.of(2026, 6, 30), null)))));
+        assertEquals(201, post("/api/v1/inspections", Submissions.compliant("行政総務課", 2026)).status());
+
+        JsonNode list = get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2026&asOf=2026-09-01");
+        for (JsonNode line : list.get("units")) {
+            int overdue = 0;
+            for (JsonNode f : line.get("findings")) {
+                overdue += f.get("ruleId").asText().equals("AUDIT-ACTION-OVERDUE") ? 1 : 0;
+            }
+            assertTrue(overdue <= line.get("openAuditActions").asInt(), "an overdue action is an open one: " + line);
+        }
+        JsonNode general = complianceLine(2026, "2026-09-01", "行政総務課");
+        assertEquals(0, general.get("openAuditActions").asInt());
+        assertEquals("COMPLIANT", general.get("status").asText(), general.toString());
+    }
+
+    private static JsonNode actionOf(JsonNode audit) {
+        return audit.get("record").get("findings").get(0).get("correctiveAction");
+    }
+
+    private Http.Answer postIn(String language, String uri, Object body) throws Exception {
+        return Http.send(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON)
+                .header("Accept-Language", language));
+    }
+
+    @Test
+    void everyCompletionIsKeptAndACorrectionNeedsAReason() throws Exception {
+        String id = audit("契約検査課", 2026, "2026-05-10", List.of(finding("F1", "PHY-02", "HIGH", "2026-09-30")));
+        String completion = "/api/v1/audits/" + id + "/findings/F1/completion";
+        Http.Answer first = post(completion, Map.of("completedOn", "2026-09-20"));
+        assertEquals(200, first.status(), "the first completion needs no reason: " + first.body());
+
+        for (Map<String, Object> unexplained : List.of(Map.<String, Object>of("completedOn", "2026-09-25"),
+                Map.<String, Object>of("completedOn", "2026-09-25", "reason", " "))) {
+            Http.Answer japanese = post(completion, unexplained);
+            assertEquals(400, japanese.status(), unexplained + " " + japanese.body());
+            JsonNode violation = json.readTree(japanese.body()).get("violations").get(0);
+            assertEquals("reason", violation.get("path").asText());
+            String english = json.readTree(postIn("en", completion, unexplained).body()).get("violations").get(0).get("message").asText();
+            assertTrue(english.contains("reason") && !english.equals(violation.get("message").asText()), english);
+        }
+        assertEquals(1, actionOf(get("/api/v1/audits/" + id)).get("completions").size(), "a refused correction is not recorded");
+
+        String reason = "完了報告書の日付の誤り";
+        Http.Answer corrected = post(completion, Map.of("completedOn", "2026-09-25", "reason", reason));
+        assertEquals(200, corrected.status(), corrected.body());
+        for (JsonNode action : List.of(actionOf(json.readTree(corrected.body())), actionOf(get("/api/v1/audits/" + id)))) {
+            assertEquals("是正する", action.get("action").asText());
+            assertEquals("2026-09-30", action.get("dueDate").asText());
+            assertEquals("2026-09-25", action.get("completedOn").asText(), "the latest recorded completion is the current one");
+            JsonNode history = action.get("completions");
+            assertEquals(2, history.size(), action.toString());
+            assertEquals("2026-09-20", history.get(0).get("completedOn").asText());
+            assertTrue(history.get(0).get("reason").isNull());
+            assertEquals("2026-09-25", history.get(1).get("completedOn").asText());
+            assertEquals(reason, history.get(1).get("reason").asText());
+            for (JsonNode entry : history) {
+                assertTrue(entry.has("completedBy") && entry.get("completedBy").isNull(), "no accounts yet: " + entry);
+            }
+            assertTrue(!java.time.OffsetDateTime.parse(history.get(1).get("recordedAt").asText())
+                    .isBefore(java.time.OffsetDateTime.parse(history.get(0).get("recordedAt").asText())), history.toString());
+        }
+    }
+
+    @Test
+    void aCompletionSentWithTheRecordBeginsItsHistory() throws Exception {
+        Map<String, Object> done = finding("F1", "PHY-02", "HIGH", "2026-09-30");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> action = (Map<String, Object>) done.get("correctiveAction");
+        action.put("completedOn", "2026-08-01");
+        action.put("completions", List.of(Map.of("completedOn", "2026-07-01", "reason", "sent by the client")));
+        String id = audit("庁舎管理課", 2026, "2026-05-10", List.of(done));
+        JsonNode audit = get("/api/v1/audits/" + id);
+        JsonNode history = actionOf(audit).get("completions");
+        assertEquals(1, history.size(), "the history is the service's, not the client's: " + audit);
+        assertEquals("2026-08-01", history.get(0).get("completedOn").asText());
+        assertTrue(history.get(0).get("reason").isNull());
+        assertEquals(java.time.OffsetDateTime.parse(audit.get("storedAt").asText()),
+                java.time.OffsetDateTime.parse(history.get(0).get("recordedAt").asText()));
+        Http.Answer unexplained = post("/api/v1/audits/" + id + "/findings/F1/completion", Map.of("completedOn", "2026-08-02"));
+        assertEquals(400, unexplained.status(), "a later completion is a correction: " + unexplained.body());
     }
 }

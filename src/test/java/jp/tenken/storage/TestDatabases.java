@@ -2,6 +2,7 @@ package jp.tenken.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,25 +46,43 @@ public final class TestDatabases {
     }
 
     public static TestDatabase h2(Path dir) {
+        return h2(dir, null);
+    }
+
+    /** H2 in files with the schema up to {@code targetVersion} only (null: all), to test a later migration. */
+    public static TestDatabase h2(Path dir, String targetVersion) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("tenken");
         HikariDataSource dataSource = pool(url, "sa", "", null);
-        Migrations.migrate(dataSource);
+        migrate(dataSource, targetVersion);
         return new TestDatabase("H2", dataSource,
                 Map.of("datasources.default.url", url, "datasources.default.username", "sa"), () -> { });
     }
 
     /** A fresh schema on the real server; closing drops it. */
     public static TestDatabase postgres() {
+        return postgres(null);
+    }
+
+    /** A fresh schema up to {@code targetVersion} only (null: all), to test a later migration; closing drops it. */
+    public static TestDatabase postgres(String targetVersion) {
         String schema = "tenken_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE SCHEMA " + schema);
         String url = postgresUrl() + (postgresUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
         HikariDataSource dataSource = pool(url, postgresUser(), postgresPassword(), schema);
-        Migrations.migrate(dataSource);
+        migrate(dataSource, targetVersion);
         return new TestDatabase("PostgreSQL", dataSource, Map.of(
                 "datasources.default.url", url,
                 "datasources.default.username", postgresUser(),
                 "datasources.default.password", postgresPassword()),
                 () -> execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
+    }
+
+    private static void migrate(HikariDataSource dataSource, String targetVersion) {
+        if (targetVersion == null) {
+            Migrations.migrate(dataSource);
+        } else {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(targetVersion).load().migrate();
+        }
     }
 
     private static HikariDataSource pool(String url, String user, String password, String schema) {
