@@ -24,7 +24,11 @@ class TenkenFactory {
         return RuleBasePreload.take(Path.of(rulesDir));
     }
 
-    @Singleton
+    /**
+     * Read eagerly, on the command line too: a broken organization file stops the start naming file
+     * and line, instead of a healthy service that fails every request needing the registry.
+     */
+    @Context
     OrganizationRegistry organizationRegistry(@Value("${tenken.seeds-dir:seeds}") String seedsDir) {
         return OrganizationRegistry.load(Path.of(seedsDir));
     }
