@@ -1,6 +1,5 @@
 package jp.tenken;
 
-import io.micronaut.runtime.Micronaut;
 import jp.tenken.cli.CommandLineMain;
 import jp.tenken.engine.RuleBasePreload;
 
@@ -22,7 +21,7 @@ public class Application {
         if (command) {
             System.exit(CommandLineMain.run(args));
         }
-        Micronaut.build(args).mainClass(Application.class).start();
+        new ServiceStart(args).start();
     }
 
     /**

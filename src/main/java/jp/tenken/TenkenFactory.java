@@ -24,7 +24,11 @@ class TenkenFactory {
         return RuleBasePreload.take(Path.of(rulesDir));
     }
 
-    @Singleton
+    /**
+     * Read eagerly, on the command line too: a broken organization file stops the start naming file
+     * and line, instead of a healthy service that fails every request needing the registry.
+     */
+    @Context
     OrganizationRegistry organizationRegistry(@Value("${tenken.seeds-dir:seeds}") String seedsDir) {
         return OrganizationRegistry.load(Path.of(seedsDir));
     }
@@ -36,7 +40,11 @@ class TenkenFactory {
         return ChecklistRegistry.load(Path.of(checklistsDir));
     }
 
-    /** On the command line only check-inspection needs the checklists, so they are read when it asks. */
+    /**
+     * On the command line only check-inspection needs the checklists, so they are read when it asks;
+     * picocli builds every subcommand before running one, though, so each command reads them, and a
+     * broken checklist reaches CommandLineMain inside picocli's exception, where it is found and printed.
+     */
     @Singleton
     @Requires(env = Environment.CLI)
     ChecklistRegistry commandLineChecklistRegistry(@Value("${tenken.checklists-dir:checklists}") String checklistsDir) {

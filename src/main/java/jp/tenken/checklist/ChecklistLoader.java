@@ -1,8 +1,7 @@
 package jp.tenken.checklist;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JsonPointer;
+import jp.tenken.source.YamlFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,89 +22,95 @@ import java.util.stream.Stream;
  */
 public final class ChecklistLoader {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final JsonPointer ITEMS = JsonPointer.empty().appendProperty("items");
+
+    /** A problem of a checklist at one of its nodes ({@code /items/3}), where its line is looked up. */
+    public record Problem(JsonPointer node, String text) {
+    }
 
     private ChecklistLoader() {
     }
 
     /** Every checklist of the folder by id. */
     public static Map<String, Checklist> load(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new ChecklistException(folder + ": checklists folder not found (set tenken.checklists-dir)");
-        }
         Map<String, Checklist> checklists = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
-                Checklist checklist = read(file);
-                List<String> problems = problems(checklist);
-                if (!problems.isEmpty()) {
-                    throw new ChecklistException(file + ": checklist is not valid:\n  " + String.join("\n  ", problems));
-                }
-                if (checklists.putIfAbsent(checklist.id(), checklist) != null) {
-                    throw new ChecklistException(file + ": checklist id " + checklist.id() + " is used by another file");
-                }
+        Map<String, Path> fileOfId = new HashMap<>();
+        for (Path file : checklistFiles(folder)) {
+            YamlFile<Checklist> read = YamlFile.read(file, Checklist.class, ChecklistException::new);
+            Checklist checklist = read.value();
+            List<String> problems = new ArrayList<>(problems(checklist).stream().map(p -> read.problem(p.node(), p.text())).toList());
+            Path other = checklist.id() == null ? null : fileOfId.putIfAbsent(checklist.id(), file);
+            if (other != null) {
+                problems.add(read.problem(JsonPointer.empty().appendProperty("id"), "checklist id " + checklist.id() + " is already used by " + other));
             }
-        } catch (IOException e) {
-            throw new ChecklistException(folder + ": cannot be read: " + e.getMessage());
+            if (!problems.isEmpty()) {
+                throw new ChecklistException("checklist is not valid", problems);
+            }
+            checklists.put(checklist.id(), checklist);
         }
         return checklists;
     }
 
-    private static Checklist read(Path file) {
-        try {
-            return YAML.readValue(file.toFile(), Checklist.class);
+    private static List<Path> checklistFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new ChecklistException(folder + ": checklists folder not found (set tenken.checklists-dir)");
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
         } catch (IOException e) {
-            throw new ChecklistException(file + ": cannot be read as a checklist: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ChecklistException(folder + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
-    /** What is wrong with a checklist, each naming the item; empty when it is sound. */
-    public static List<String> problems(Checklist checklist) {
-        List<String> problems = new ArrayList<>();
+    /** What is wrong with a checklist, each at the node it concerns and naming the item; empty when it is sound. */
+    public static List<Problem> problems(Checklist checklist) {
+        List<Problem> problems = new ArrayList<>();
         if (blank(checklist.id()) || blank(checklist.version()) || blank(checklist.title())) {
-            problems.add("id, version and title are required");
+            problems.add(new Problem(JsonPointer.empty(), "id, version and title are required"));
         }
         if (checklist.items().isEmpty()) {
-            problems.add("items: at least one item is required");
+            problems.add(new Problem(ITEMS, "items: at least one item is required"));
         }
         Map<String, ChecklistItem> byId = new HashMap<>();
         for (int i = 0; i < checklist.items().size(); i++) {
             ChecklistItem item = checklist.items().get(i);
+            JsonPointer at = ITEMS.appendIndex(i);
             String where = "items[" + i + "]" + (item == null || blank(item.id()) ? "" : " (" + item.id() + ")");
             if (item == null || blank(item.id())) {
-                problems.add(where + ": id is required");
+                problems.add(new Problem(at, where + ": id is required"));
                 continue;
             }
             if (byId.putIfAbsent(item.id(), item) != null) {
-                problems.add(where + ": id " + item.id() + " is used twice");
+                problems.add(new Problem(at, where + ": id " + item.id() + " is used twice"));
             }
             if (blank(item.chapter()) || blank(item.question()) || item.severity() == null || item.answerType() == null
                     || item.evidenceRequired() == null || item.naAllowed() == null) {
-                problems.add(where + ": chapter, question, severity, answerType, evidenceRequired and naAllowed are required");
+                problems.add(new Problem(at, where + ": chapter, question, severity, answerType, evidenceRequired and naAllowed are required"));
             }
             if (item.answerType() == AnswerType.PERCENT && (item.threshold() == null || item.threshold() < 0 || item.threshold() > 100)) {
-                problems.add(where + ": a PERCENT item needs a threshold from 0 to 100");
+                problems.add(new Problem(at, where + ": a PERCENT item needs a threshold from 0 to 100"));
             }
             if (item.answerType() == AnswerType.YES_NO && item.threshold() != null) {
-                problems.add(where + ": a threshold belongs only on PERCENT items");
+                problems.add(new Problem(at, where + ": a threshold belongs only on PERCENT items"));
             }
         }
-        for (ChecklistItem item : checklist.items()) {
+        for (int i = 0; i < checklist.items().size(); i++) {
+            ChecklistItem item = checklist.items().get(i);
             if (item == null || item.dependsOn() == null) {
                 continue;
             }
+            JsonPointer at = ITEMS.appendIndex(i).appendProperty("dependsOn");
             ChecklistItem gate = byId.get(item.dependsOn());
             if (gate == null) {
-                problems.add(item.id() + ": dependsOn " + item.dependsOn() + " is not an item of this checklist");
+                problems.add(new Problem(at, item.id() + ": dependsOn " + item.dependsOn() + " is not an item of this checklist"));
             } else if (gate.answerType() != AnswerType.YES_NO) {
-                problems.add(item.id() + ": dependsOn " + item.dependsOn() + " must be a YES_NO item");
+                problems.add(new Problem(at, item.id() + ": dependsOn " + item.dependsOn() + " must be a YES_NO item"));
             }
         }
-        for (ChecklistItem item : checklist.items()) {
+        for (int i = 0; i < checklist.items().size(); i++) {
+            ChecklistItem item = checklist.items().get(i);
             if (item != null && item.id() != null && inCycle(item.id(), byId)) {
-                problems.add(item.id() + ": dependsOn makes a cycle");
+                problems.add(new Problem(ITEMS.appendIndex(i).appendProperty("dependsOn"), item.id() + ": dependsOn makes a cycle"));
             }
         }
         return problems;

@@ -3,7 +3,7 @@ package jp.tenken.cli;
 import io.micronaut.configuration.picocli.MicronautFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
-import jp.tenken.engine.RuleBaseException;
+import jp.tenken.source.StartFailure;
 import picocli.CommandLine;
 
 import java.util.Set;
@@ -40,11 +40,11 @@ public final class CommandLineMain {
                     })
                     .execute(args);
         } catch (RuntimeException e) {
-            Throwable cause = e;
-            while (cause != null && !(cause instanceof RuleBaseException)) {
-                cause = cause.getCause();
+            // A broken rule, checklist or organization file: one line per problem with file and line,
+            // as the service prints it, rather than the message of whichever wrapper caught it.
+            if (!StartFailure.report(e, System.err)) {
+                System.err.println("tenken: " + e.getMessage());
             }
-            System.err.println(cause != null ? cause.getMessage() : "tenken: " + e.getMessage());
             return EXIT_UNUSABLE;
         }
     }

@@ -28,9 +28,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -96,7 +98,7 @@ public final class RuleBaseLoader {
             digest.update(read(root.resolve("messages_" + language.code() + ".properties")).getBytes(StandardCharsets.UTF_8));
         }
         if (!problems.isEmpty()) {
-            throw new RuleBaseException("rules do not compile:\n  " + String.join("\n  ", problems));
+            throw new RuleBaseException("rules do not compile", problems);
         }
 
         // One Drools base per family: a plan check then builds no network memory for inspection or
@@ -109,29 +111,55 @@ public final class RuleBaseLoader {
             CompositeKnowledgeBuilder batch = builder.batch();
             resources.forEach(resource -> batch.add(resource, ResourceType.DRL));
             batch.build();
+            List<CompileError> errors = new ArrayList<>();
             for (KnowledgeBuilderError error : builder.getErrors()) {
                 String resource = error.getResource() == null ? null : error.getResource().getSourcePath();
                 Path file = fileOfResource(resource, sourceOfResource);
                 String where = file == null ? String.valueOf(resource) : display(rulesDir, root, file);
                 int line = error.getLines() == null || error.getLines().length == 0 ? 1 : Math.max(error.getLines()[0], 1);
-                problems.add(where + ":" + line + ": " + error.getMessage().strip());
+                errors.add(new CompileError(where, line, error.getMessage().strip()));
             }
+            problems.addAll(CompileError.reported(errors));
             if (!builder.hasErrors()) {
                 bases.put(family, builder.newKieBase());
             }
         });
         if (!problems.isEmpty()) {
-            throw new RuleBaseException("rules do not compile:\n  " + String.join("\n  ", problems));
+            throw new RuleBaseException("rules do not compile", problems);
         }
 
         List<RuleDescriptor> rules = describe(bases.values(), sourceOfResource, rulesDir, root, messages, problems);
         if (!problems.isEmpty()) {
-            throw new RuleBaseException("rules break the rules-folder conventions:\n  " + String.join("\n  ", problems));
+            throw new RuleBaseException("rules break the rules-folder conventions", problems);
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
         LOG.info("Compiled {} rules from {} in {} ms (rules version {})", rules.size(), rulesDir,
                 (System.nanoTime() - started) / 1_000_000, version);
         return new RuleBase(bases, rules, messages, version);
+    }
+
+    /** An error Drools reports for a rule file, at a line of it. */
+    private record CompileError(String where, int line, String message) {
+
+        /** What Drools adds for a file whose syntax error it has reported already. */
+        private static final String NULL_PACKAGE = "Parser returned a null Package";
+
+        /**
+         * The errors as problem lines, without the "null Package" that follows a syntax error: it
+         * points at line 1 and would name the broken file a second time for the same fault.
+         */
+        static List<String> reported(List<CompileError> errors) {
+            Set<String> filesWithACause = errors.stream().filter(e -> !e.followsAnother())
+                    .map(CompileError::where).collect(Collectors.toSet());
+            return errors.stream()
+                    .filter(e -> !(e.followsAnother() && filesWithACause.contains(e.where())))
+                    .map(e -> e.where() + ":" + e.line() + ": " + e.message())
+                    .toList();
+        }
+
+        private boolean followsAnother() {
+            return message.equals(NULL_PACKAGE);
+        }
     }
 
     /**

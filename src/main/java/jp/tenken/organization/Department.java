@@ -1,6 +1,8 @@
 package jp.tenken.organization;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 import java.util.List;
 
@@ -12,7 +14,10 @@ import java.util.List;
  * @param formerNames names the unit had before a reorganisation; plans that use them still resolve
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Department(String name, String bureau, List<String> aliases, List<String> formerNames, boolean group) {
+public record Department(String name, String bureau,
+                         @JsonSetter(contentNulls = Nulls.FAIL) List<String> aliases,
+                         @JsonSetter(contentNulls = Nulls.FAIL) List<String> formerNames,
+                         boolean group) {
     public Department {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         formerNames = formerNames == null ? List.of() : List.copyOf(formerNames);

@@ -1,26 +1,24 @@
 package jp.tenken.organization;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JsonPointer;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
-import jp.tenken.text.TextKeys;
+import jp.tenken.source.YamlFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** The organizations of {@code <seeds>/organizations/*.yaml}, read once at start. */
 public final class OrganizationRegistry {
+
+    private static final JsonPointer ID = JsonPointer.empty().appendProperty("id");
 
     private final Map<String, DepartmentDirectory> directories;
 
@@ -28,44 +26,44 @@ public final class OrganizationRegistry {
         this.directories = directories;
     }
 
+    /**
+     * Reads every organization file of {@code <seeds>/organizations}; a broken one stops here, naming
+     * file and line, rather than leaving a registry that fails the requests that need it.
+     */
     public static OrganizationRegistry load(Path seedsDir) {
-        Path folder = seedsDir.resolve("organizations");
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException(folder + ": organization folder not found (set tenken.seeds-dir)");
-        }
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         Map<String, DepartmentDirectory> directories = new TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
-                Organization organization = yaml.readValue(file.toFile(), Organization.class);
-                check(file, organization);
-                directories.put(organization.id(), new DepartmentDirectory(organization));
+        Map<String, Path> fileOfId = new HashMap<>();
+        for (Path file : organizationFiles(seedsDir.resolve("organizations"))) {
+            YamlFile<Organization> read = YamlFile.read(file, Organization.class, OrganizationException::new);
+            List<String> problems = OrganizationCheck.problems(read);
+            String id = read.value().id();
+            Path other = id == null ? null : fileOfId.putIfAbsent(id, file);
+            if (other != null) {
+                problems.add(read.problem(ID, "organization " + id + " is already given by " + other));
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(folder + ": cannot be read: " + e.getMessage(), e);
+            if (!problems.isEmpty()) {
+                throw new OrganizationException("organization data is not valid", problems);
+            }
+            directories.put(id, new DepartmentDirectory(read.value()));
         }
         return new OrganizationRegistry(directories);
     }
 
-    private static void check(Path file, Organization organization) {
-        if (organization.id() == null || organization.id().isBlank()) {
-            throw new IllegalStateException(file + ": organization id missing");
+    private static List<Path> organizationFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new OrganizationException(folder + ": organization folder not found (set tenken.seeds-dir)");
         }
-        Set<String> keys = new HashSet<>();
-        List<String> problems = new ArrayList<>();
-        for (Department d : organization.departments()) {
-            if (d.name() == null || d.name().isBlank()) {
-                problems.add("a department without a name");
-                continue;
-            }
-            if (!keys.add(TextKeys.departmentKey(d.name()))) {
-                problems.add(d.name() + " is listed twice");
-            }
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(folder)) {
+            files = listed.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new OrganizationException(folder + ": cannot be read (" + e.getMessage() + ")");
         }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(file + ": " + String.join("; ", problems));
+        // Without an organization every plan, inspection and audit would be refused as naming an unknown one.
+        if (files.isEmpty()) {
+            throw new OrganizationException(folder + ": no organization file (*.yaml)");
         }
+        return files;
     }
 
     public Optional<DepartmentDirectory> directory(String organizationId) {

@@ -62,8 +62,12 @@ class ChecklistLoaderTest {
         }
     }
 
+    /** The lines {@link #load} writes before the items. */
+    private static final String HEADER = "id: c\nversion: \"1\"\ntitle: t\nitems:\n";
+    private static final int HEADER_LINES = (int) HEADER.lines().count();
+
     private Map<String, Checklist> load(String items) throws IOException {
-        Files.writeString(dir.resolve("broken.yaml"), "id: c\nversion: \"1\"\ntitle: t\nitems:\n" + items);
+        Files.writeString(dir.resolve("broken.yaml"), HEADER + items);
         return ChecklistLoader.load(dir);
     }
 
@@ -105,6 +109,29 @@ class ChecklistLoaderTest {
                 "(P-01): a PERCENT item needs a threshold from 0 to 100");
         assertRefused("  - { id: P-01, chapter: c, question: q, severity: HIGH, answerType: PERCENT, threshold: 120, evidenceRequired: false, naAllowed: false }\n",
                 "(P-01): a PERCENT item needs a threshold from 0 to 100");
+    }
+
+    /** A problem found in an item names the line where that item starts, so an editor can jump to it. */
+    @Test
+    void aProblemOfAnItemNamesTheLineOfThatItem() {
+        String items = GATE + "  - { id: Q-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false }\n" + GATE;
+        ChecklistException e = assertThrows(ChecklistException.class, () -> load(items));
+        assertTrue(e.getMessage().contains(dir.resolve("broken.yaml") + ":" + (HEADER_LINES + 3) + ": "), e.getMessage());
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLine() {
+        String items = GATE + "  - { id: Q-01, chapter: c: d }\n";
+        ChecklistException e = assertThrows(ChecklistException.class, () -> load(items));
+        assertTrue(e.getMessage().contains(dir.resolve("broken.yaml") + ":" + (HEADER_LINES + 2) + ": "), e.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongKindNamesItsLine() {
+        String items = GATE + "  - { id: Q-01, chapter: c, question: q, severity: HIGH, answerType: MAYBE, evidenceRequired: false, naAllowed: false }\n";
+        ChecklistException e = assertThrows(ChecklistException.class, () -> load(items));
+        assertTrue(e.getMessage().contains(dir.resolve("broken.yaml") + ":" + (HEADER_LINES + 2) + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("answerType"), e.getMessage());
     }
 
     @Test

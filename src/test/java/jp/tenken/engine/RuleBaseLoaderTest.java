@@ -60,6 +60,17 @@ class RuleBaseLoaderTest {
         assertTrue(e.getMessage().contains("\n  " + dir.resolve("demo/DEMO-BROKEN.drl") + ":12: "), e.getMessage());
     }
 
+    /** Drools follows a syntax error with "Parser returned a null Package" for the same file: one fault, one line. */
+    @Test
+    void aSyntaxErrorIsReportedOnceInOneLine() throws IOException {
+        write("demo/DEMO-BROKEN.drl", RULE.formatted("BROKEN").replace("length > 3", "length >"));
+        messages("DEMO-BROKEN=b", "DEMO-BROKEN=b");
+        RuleBaseException e = assertThrows(RuleBaseException.class, () -> RuleBaseLoader.load(dir));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith(dir.resolve("demo/DEMO-BROKEN.drl") + ":12: "), e.getMessage());
+        assertEquals(1, e.problems().get(0).lines().count(), e.getMessage());
+    }
+
     @Test
     void aFileNamedOtherwiseThanItsRuleIsRefused() throws IOException {
         write("demo/DEMO-OTHER.drl", RULE.formatted("LONG"));
