@@ -72,8 +72,8 @@ final class BoundedWorkBench {
             long[] heap = heap(Files.readString(gcLog));
             line.accept("## Bounded work: ten of the largest plans at once");
             line.accept("");
-            line.accept("The service started with `" + String.join(" ", JVM_OPTIONS) + "`; ten plans of 5,000 one-year initiatives"
-                    + " over 20 fiscal years (" + MaximalPlans.maximal("x").length / 1024 + " KB, about 100,000 findings each)"
+            line.accept("The service started with `" + String.join(" ", JVM_OPTIONS) + "`; ten plans of 2,000 one-year initiatives"
+                    + " over 20 fiscal years (" + MaximalPlans.maximal("x").length / 1024 + " KB, about 40,000 findings each)"
                     + " sent at once to POST /api/v1/plans/check, /health and the city's plan probed every 50 ms until all were answered.");
             line.accept("");
             line.accept("| answered 200 | 503 (queue wait) | other | all answered after | /health median / slowest | small check median / slowest | heap before GC, peak | heap after GC, peak |");

@@ -25,9 +25,9 @@ public final class MaximalPlans {
         return plan("amplification", 1926, 2025, 20_000);
     }
 
-    /** The largest plan within the documented limits: 20 years, 5,000 one-year initiatives. */
+    /** The largest plan within the documented limits: 20 years, 2,000 one-year initiatives. */
     public static byte[] maximal(String id) {
-        return plan(id, 2001, 2020, 5_000);
+        return plan(id, 2001, 2020, 2_000);
     }
 
     public static byte[] plan(String id, int from, int to, int initiatives) {

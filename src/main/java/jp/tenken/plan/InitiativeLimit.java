@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The most initiatives the service checks in one plan ({@code tenken.limits.max-initiatives},
- * 5,000): the city's action plan has 43, a comprehensive plan's implementation plan a few hundred.
+ * 2,000): the city's action plan has 43, a comprehensive plan's implementation plan a few hundred.
  * With the other limits of a document ({@link Limits}) it bounds the findings of one request. The
  * command line has no such limit: it checks a file on its user's own machine, however large.
  */
@@ -18,7 +18,7 @@ final class InitiativeLimit {
 
     private final int max;
 
-    InitiativeLimit(@Value("${tenken.limits.max-initiatives:5000}") int max) {
+    InitiativeLimit(@Value("${tenken.limits.max-initiatives:2000}") int max) {
         this.max = max;
     }
 

@@ -89,7 +89,7 @@ class BoundedWorkTest {
             assertEquals(400, answer.status(), answer.body());
             JsonNode violation = JSON.readTree(answer.body()).get("violations").get(0);
             assertEquals("initiatives", violation.get("path").asText());
-            assertTrue(violation.get("message").asText().contains("5000件まで"), violation.toString());
+            assertTrue(violation.get("message").asText().contains("2000件まで"), violation.toString());
         }
         assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/amplification")).status());
     }
