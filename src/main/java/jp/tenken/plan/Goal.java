@@ -3,12 +3,13 @@ package jp.tenken.plan;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jp.tenken.document.Identifier;
 import jp.tenken.document.Lists;
 
 import java.util.List;
 
 /** A measurable goal of the plan; {@code cumulative} goals count up over the years (【累計】). */
-public record Goal(@NotBlank String id, @NotBlank String name, String unit, boolean cumulative,
+public record Goal(@NotBlank @Identifier String id, @NotBlank String name, String unit, boolean cumulative,
                    @Valid GoalPoint baseline, @Valid GoalPoint target, List<@Valid @NotNull GoalPoint> actuals) {
     public Goal {
         actuals = Lists.immutable(actuals);

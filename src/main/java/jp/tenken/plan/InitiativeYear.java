@@ -9,7 +9,7 @@ import jp.tenken.document.Lists;
 import java.util.List;
 
 /** An initiative's schedule for one fiscal year: what is planned, and the result once recorded. */
-public record InitiativeYear(@NotNull @Min(Limits.FIRST_YEAR) @Max(Limits.LAST_YEAR) Integer fiscalYear, List<String> plan, String result,
+public record InitiativeYear(@NotNull @Min(Limits.FIRST_YEAR) @Max(Limits.LAST_YEAR) Integer fiscalYear, List<@NotNull String> plan, String result,
                              @PositiveOrZero Integer auditedDepartments) {
     public InitiativeYear {
         plan = Lists.immutable(plan);
