@@ -10,6 +10,7 @@ import jp.tenken.audit.facts.AuditorFact;
 import jp.tenken.audit.facts.CoverageYear;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
+import jp.tenken.document.RecordYears;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.organization.Department;
@@ -28,7 +29,7 @@ import java.util.Set;
 /**
  * Runs the audit rules (rules/audit): on audit records (independence, corrective actions, as of a
  * date) and on an organization's coverage (rotation, growth). Refuses records for unknown or group
- * departments (422) and with duplicate finding ids (400).
+ * departments (422), dated outside their fiscal year and the next, or with duplicate finding ids (400).
  */
 @Singleton
 public final class AuditChecker {
@@ -52,6 +53,10 @@ public final class AuditChecker {
         }
         Set<String> ids = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
+        Problem date = RecordYears.dateProblem("auditedOn", record.auditedOn(), record.fiscalYear());
+        if (date != null) {
+            problems.add(date);
+        }
         for (int i = 0; i < record.findings().size(); i++) {
             AuditFinding finding = record.findings().get(i);
             if (!ids.add(finding.id())) {

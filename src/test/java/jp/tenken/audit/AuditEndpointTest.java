@@ -81,6 +81,26 @@ class AuditEndpointTest {
     }
 
     @Test
+    void anAuditDatedOutsideItsFiscalYearAndTheNextIs400NamingIt() throws Exception {
+        for (String date : List.of("0001-01-01", "2024-03-31", "2026-04-01")) {
+            Map<String, Object> body = record("健康課", "職員課");
+            body.put("auditedOn", date);
+            Http.Answer answer = post("/api/v1/audits", body);
+            assertEquals(400, answer.status(), date + " " + answer.body());
+            JsonNode violation = json.readTree(answer.body()).get("violations").get(0);
+            assertEquals("auditedOn", violation.get("path").asText());
+            assertEquals("2024年度の記録の日付は 2024-04-01〜2026-03-31 で指定してください", violation.get("message").asText());
+        }
+        assertEquals("[]", Http.send(client, HttpRequest.GET(Http.encodeQuery("/api/v1/audits?organization=hiratsuka&department=健康課"))).body(),
+                "nothing stored");
+        for (String date : List.of("2024-04-01", "2026-03-31")) {
+            Map<String, Object> body = record("健康課", "職員課");
+            body.put("auditedOn", date);
+            assertEquals(201, post("/api/v1/audits", body).status(), date);
+        }
+    }
+
+    @Test
     void completingAnUnknownAuditOrFindingIs404AndWithoutADateIs400() throws Exception {
         assertEquals(404, post("/api/v1/audits/none/findings/F1/completion", Map.of("completedOn", "2025-01-10")).status());
         String id = json.readTree(post("/api/v1/audits", record("保育課", "職員課")).body()).get("id").asText();
