@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jp.tenken.document.Identifier;
 import jp.tenken.document.Lists;
 import jp.tenken.document.RecordYears;
 
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /** The record of one department's information-security audit (CONTRACT §5). */
 public record AuditRecord(
-        @NotBlank @Size(max = 100) String organization,
+        @NotBlank @Size(max = 100) @Identifier String organization,
         @NotBlank @Size(max = 200) String department,
         @NotNull @Min(RecordYears.FIRST) @Max(RecordYears.LAST) Integer fiscalYear,
         @NotNull LocalDate auditedOn,

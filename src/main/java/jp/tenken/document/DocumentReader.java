@@ -1,5 +1,6 @@
 package jp.tenken.document;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,6 +17,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -77,15 +83,15 @@ public final class DocumentReader {
                 .maxStringLength(maxChars)
                 .build();
         // A key given twice would silently keep its last value.
-        JsonMapper jsonMapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        jsonMapper.getFactory().setStreamReadConstraints(limits);
-        this.json = configure(jsonMapper);
+        JsonFactory jsonFactory = JsonFactory.builder().streamReadConstraints(limits)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        this.json = configure(JsonMapper.builder(jsonFactory));
         LoaderOptions loaderOptions = new LoaderOptions();
         loaderOptions.setCodePointLimit(maxChars);
         loaderOptions.setNestingDepthLimit(MAX_NESTING);
-        this.yamlFactory = YAMLFactory.builder().loaderOptions(loaderOptions).streamReadConstraints(limits)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        this.yaml = configure(new YAMLMapper(yamlFactory));
+        this.yamlFactory = new JsonLikeYamlFactory(YAMLFactory.builder().loaderOptions(loaderOptions).streamReadConstraints(limits)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
+        this.yaml = configure(YAMLMapper.builder(yamlFactory));
     }
 
     /** Text is refused where it is read when it has a {@link TextFlaws flaw}. */
@@ -127,18 +133,27 @@ public final class DocumentReader {
         }
     }
 
-    private static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.registerModule(new JavaTimeModule())
-                .registerModule(new SimpleModule("tenken-values")
+    private static ObjectMapper configure(MapperBuilder<?, ?> builder) {
+        return builder.addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("tenken-values")
                         .addDeserializer(String.class, new CheckedText())
                         .addDeserializer(LocalDate.class, new IsoDate()))
+                // A value of the wrong kind is refused, not converted into one nobody wrote: the text
+                // "2025" is no year, 1 no true, 123 no id (it would be stored as "123"), 0 no enum constant.
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
                 // Goal values are read through a tree: decimals stay exact (1.00000000000000000001 is
                 // not 1.0), and 1e400 is a number with too many digits, not Infinity.
                 .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
-                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+                .build();
     }
 
     /**
@@ -229,7 +244,10 @@ public final class DocumentReader {
             return duplicateKeyProblem(parse);
         }
         if (e.getOriginalMessage().startsWith("Non-standard token") || e.getOriginalMessage().startsWith("Malformed numeric value")) {
-            return Problem.of(fieldPath == null ? "" : fieldPath, "document.type.number"); // NaN, Infinity, YAML's .inf and .nan
+            // NaN, Infinity, YAML's .inf and .nan: the parser stands on the number's own field, while
+            // databind may only know the object around it (initiatives[0] for its budget).
+            String path = e.getProcessor() instanceof JsonParser parser ? path(parser.getParsingContext()) : fieldPath;
+            return Problem.of(path == null ? "" : path, "document.type.number");
         }
         if (e instanceof InputCoercionException coercion) {
             return Problem.of(fieldPath != null ? fieldPath

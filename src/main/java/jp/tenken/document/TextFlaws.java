@@ -8,9 +8,12 @@ public final class TextFlaws {
 
     /**
      * The message key of what is wrong with the text, or null when nothing is: a NUL character
-     * (PostgreSQL cannot store it, and no document means one) or half of a surrogate pair (JSON
+     * (PostgreSQL cannot store it, and no document means one); half of a surrogate pair (JSON
      * escapes can write one, but no JSON writer can write it back, so a stored document holding
-     * one could never be read again).
+     * one could never be read again); another control character than tab, line feed and carriage
+     * return (invisible, and no document means one either); a bidirectional embedding, override or
+     * isolate (U+202A–U+202E, U+2066–U+2069), which makes a text display otherwise than it reads
+     * ("abc\u202Egpj.exe" shows as "abcexe.jpg") in the lists and CSV where it is shown again.
      */
     public static String of(String text) {
         for (int i = 0, length = text.length(); i < length; i++) {
@@ -22,6 +25,10 @@ public final class TextFlaws {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return "document.surrogate";
+            } else if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return "document.control";
+            } else if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+                return "document.bidi";
             }
         }
         return null;

@@ -5,11 +5,12 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jp.tenken.document.Identifier;
 
 import java.math.BigDecimal;
 
 /** The answer to one checklist item: {@code answer} for YES_NO items, {@code value} (or NA) for PERCENT items. */
-public record Answer(@NotBlank String itemId, AnswerValue answer,
+public record Answer(@NotBlank @Identifier String itemId, AnswerValue answer,
                      @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6) BigDecimal value,
                      String evidence, @Valid Remediation remediation) {
 

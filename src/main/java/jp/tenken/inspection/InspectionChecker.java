@@ -8,6 +8,7 @@ import jp.tenken.checklist.ChecklistItem;
 import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
+import jp.tenken.document.RecordYears;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.inspection.facts.PreviousAnswer;
@@ -23,8 +24,9 @@ import java.util.function.Function;
 
 /**
  * The one entry point that checks a self-inspection (HTTP and the command line call it). It refuses
- * a submission for an unknown checklist (404), an unknown or group department (422) and answers
- * that do not fit their item (400), then runs the inspection rules.
+ * a submission for an unknown checklist (404), an unknown or group department (422), a date outside
+ * its fiscal year and the next, and answers that do not fit their item (400), then runs the
+ * inspection rules.
  */
 @Singleton
 public final class InspectionChecker {
@@ -67,16 +69,23 @@ public final class InspectionChecker {
     public InspectionCheck check(InspectionSubmission submission, Function<String, List<PreviousAnswer>> previousOfUnit) {
         Checklist checklist = checklist(submission.checklistId());
         Department unit = unit(submission.organization(), submission.department());
-        requireAnswersFitTheirItems(submission, checklist);
+        requireDatedInItsYearWithAnswersThatFitTheirItems(submission, checklist);
         List<Finding> findings = ruleBase.evaluate(FAMILY,
                 InspectionFacts.of(submission, unit.name(), checklist, previousOfUnit.apply(unit.name())), Map.of());
         return new InspectionCheck(submission, unit.name(), checklist, ruleBase.version(), findings,
                 InspectionStatus.of(findings, checklist));
     }
 
-    /** A YES_NO item takes an answer, a PERCENT item a value or NA; each item is answered once. */
-    private static void requireAnswersFitTheirItems(InspectionSubmission submission, Checklist checklist) {
+    /**
+     * The submission is dated within its fiscal year or the next ({@link RecordYears}); a YES_NO
+     * item takes an answer, a PERCENT item a value or NA; each item is answered once.
+     */
+    private static void requireDatedInItsYearWithAnswersThatFitTheirItems(InspectionSubmission submission, Checklist checklist) {
         List<Problem> problems = new ArrayList<>();
+        Problem date = RecordYears.dateProblem("submittedOn", submission.submittedOn(), submission.fiscalYear());
+        if (date != null) {
+            problems.add(date);
+        }
         Set<String> answered = new HashSet<>();
         for (int i = 0; i < submission.answers().size(); i++) {
             Answer answer = submission.answers().get(i);

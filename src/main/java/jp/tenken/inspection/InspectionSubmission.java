@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jp.tenken.document.Identifier;
 import jp.tenken.document.Lists;
 import jp.tenken.document.RecordYears;
 
@@ -14,8 +15,8 @@ import java.util.List;
 
 /** A department's self-inspection for one fiscal year (CONTRACT §4). */
 public record InspectionSubmission(
-        @NotBlank @Size(max = 200) String checklistId,
-        @NotBlank @Size(max = 100) String organization,
+        @NotBlank @Identifier String checklistId,
+        @NotBlank @Size(max = 100) @Identifier String organization,
         @NotBlank @Size(max = 200) String department,
         @NotNull @Min(RecordYears.FIRST) @Max(RecordYears.LAST) Integer fiscalYear,
         @NotNull LocalDate submittedOn,

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import jp.tenken.document.Identifier;
 import jp.tenken.document.Lists;
 
 import java.math.BigDecimal;
@@ -18,12 +19,12 @@ import java.util.List;
  */
 public record Initiative(
         @NotNull @Positive Integer no,
-        String policyId,
+        @Identifier String policyId,
         @NotBlank @Size(max = Limits.TITLE) String title,
         boolean priority,
         InitiativeKind kind,
-        @Size(max = Limits.DEPARTMENTS, message = Limits.ITEMS_MESSAGE) List<@Size(max = Limits.NAME) String> departments,
-        @Size(max = Limits.UPPER_PLANS, message = Limits.ITEMS_MESSAGE) List<@Size(max = Limits.TITLE) String> upperPlans,
+        @Size(max = Limits.DEPARTMENTS, message = Limits.ITEMS_MESSAGE) List<@NotNull @Size(max = Limits.NAME) String> departments,
+        @Size(max = Limits.UPPER_PLANS, message = Limits.ITEMS_MESSAGE) List<@NotNull @Size(max = Limits.TITLE) String> upperPlans,
         @Size(max = Limits.TEXT) String purpose,
         @Size(max = Limits.TEXT) String summary,
         String category,

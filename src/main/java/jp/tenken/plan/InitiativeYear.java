@@ -11,7 +11,7 @@ import java.util.List;
 
 /** An initiative's schedule for one fiscal year: what is planned, and the result once recorded. */
 public record InitiativeYear(@NotNull @Min(Limits.FIRST_YEAR) @Max(Limits.LAST_YEAR) Integer fiscalYear,
-                             @Size(max = Limits.PLAN_ITEMS, message = Limits.ITEMS_MESSAGE) List<@Size(max = Limits.TITLE) String> plan,
+                             @Size(max = Limits.PLAN_ITEMS, message = Limits.ITEMS_MESSAGE) List<@NotNull @Size(max = Limits.TITLE) String> plan,
                              @Size(max = Limits.TEXT) String result,
                              @PositiveOrZero Integer auditedDepartments) {
     public InitiativeYear {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jp.tenken.document.Identifier;
 import jp.tenken.document.Lists;
 
 import java.time.LocalDate;
@@ -12,9 +13,9 @@ import java.util.List;
 
 /** A multi-year plan as uploaded (CONTRACT §2): the document the plan rules check. */
 public record PlanDocument(
-        @NotBlank @Size(max = Limits.ID) String id,
+        @NotBlank @Identifier String id,
         @NotBlank @Size(max = Limits.TITLE) String title,
-        @NotBlank String organization,
+        @NotBlank @Identifier String organization,
         @NotNull LocalDate revisedOn,
         @NotNull @Valid Period period,
         @Valid ParentPlan parent,

@@ -238,6 +238,41 @@ class HostileInputTest {
     }
 
     @Test
+    void aValueOfTheWrongKindIs400NamingItAndNothingIsStored() throws Exception {
+        String plan = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"strict\"");
+        String inspection = "{\"checklistId\": \"municipal-security-self-inspection\", \"organization\": \"hiratsuka\", "
+                + "\"department\": \"市民課\", \"fiscalYear\": 2025, \"submittedOn\": \"2025-10-15\", \"answers\": []}";
+        String audit = "{\"organization\": \"hiratsuka\", \"department\": \"市民課\", \"fiscalYear\": 2024, "
+                + "\"auditedOn\": \"2024-11-20\", \"auditors\": [{\"name\": \"A\", \"department\": \"職員課\"}], "
+                + "\"findings\": [{\"id\": \"F1\", \"severity\": \"LOW\"}]}";
+        String[][] cases = {
+                // endpoint, content type, body, the path the answer names
+                {"/api/v1/plans", MediaType.APPLICATION_JSON, plan.replace("\"id\": \"strict\"", "\"id\": 123"), "id"},
+                {"/api/v1/plans", "application/x-yaml", plan.replace("\"no\": 3,", "\"no\": 3, \"priority\": yes,"), "initiatives[0].priority"},
+                {"/api/v1/plans", "application/x-yaml", plan.replace("\"from\": 2024", "\"from\": 0x7E8"), "period.from"},
+                {"/api/v1/plans", MediaType.APPLICATION_JSON, plan.replace("[\"保育課\"]", "[null]"), "initiatives[0].departments[0]"},
+                {"/api/v1/plans", MediaType.APPLICATION_JSON, plan.replace("\"strict\"", "\"stri\\u202Ect\""), "id"},
+                {"/api/v1/plans", MediaType.APPLICATION_JSON, plan.replace("\"no\": 3,", "\"no\": 3, \"budgetThousandYen\": NaN,"),
+                        "initiatives[0].budgetThousandYen"},
+                {"/api/v1/inspections", MediaType.APPLICATION_JSON, inspection.replace("2025,", "\"2025\","), "fiscalYear"},
+                {"/api/v1/audits", MediaType.APPLICATION_JSON, audit.replace("\"F1\"", "\"F\\u0007\""), "findings[0].id"}};
+        for (String[] c : cases) {
+            Http.Answer answer = post(c[0], c[2].getBytes(StandardCharsets.UTF_8), c[1]);
+            assertEquals(400, answer.status(), c[2] + " " + answer.body());
+            JsonNode body = json.readTree(answer.body());
+            assertEquals("invalid_document", body.get("code").asText());
+            assertEquals(c[3], body.get("violations").get(0).get("path").asText(), c[2]);
+            String japanese = body.get("violations").get(0).get("message").asText();
+            assertTrue(japanese.matches(".*[\\p{IsHiragana}\\p{IsKatakana}].*"), japanese);
+        }
+        Http.Answer english = Http.send(client, HttpRequest.POST("/api/v1/plans", cases[0][2])
+                .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en"));
+        assertEquals("must be a text", json.readTree(english.body()).get("violations").get(0).get("message").asText());
+        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/123")).status());
+        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/strict")).status());
+    }
+
+    @Test
     void aKeyGivenTwiceOrAYamlAliasIs400NamingIt() throws Exception {
         Http.Answer twice = postJson("/api/v1/plans", Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"p\", \"id\": \"other\""));
         assertEquals(400, twice.status());

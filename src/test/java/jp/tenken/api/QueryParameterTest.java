@@ -27,16 +27,24 @@ class QueryParameterTest {
     ObjectMapper json;
 
     /** URI to the parameter the answer must name and the Japanese message it must give. */
-    static final Map<String, String[]> BAD = Map.of(
-            "/api/v1/plans/p/versions/abc", new String[]{"version", "整数で指定してください"},
-            "/api/v1/plans/p/versions/99999999999999999999", new String[]{"version", "値が大きすぎるか小さすぎます"},
-            "/api/v1/inspections?organization=hiratsuka%20&fiscalYear=1999", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
-            "/api/v1/inspections?organization=hiratsuka&fiscalYear=abc", new String[]{"fiscalYear", "整数で指定してください"},
-            "/api/v1/inspections?fiscalYear=2025", new String[]{"organization", "必須のパラメータです"},
-            "/api/v1/inspections?organization=hiratsuka&fiscalYear=-1", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
-            "/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=-5", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
-            "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=99999", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"},
-            "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=xml", new String[]{"format", "次のいずれかを指定してください: json, csv"});
+    static final Map<String, String[]> BAD = Map.ofEntries(
+            Map.entry("/api/v1/plans/p/versions/abc", new String[]{"version", "整数で指定してください"}),
+            Map.entry("/api/v1/plans/p/versions/99999999999999999999", new String[]{"version", "値が大きすぎるか小さすぎます"}),
+            Map.entry("/api/v1/inspections?organization=hiratsuka%20&fiscalYear=1999", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"}),
+            Map.entry("/api/v1/inspections?organization=hiratsuka&fiscalYear=abc", new String[]{"fiscalYear", "整数で指定してください"}),
+            Map.entry("/api/v1/inspections?fiscalYear=2025", new String[]{"organization", "必須のパラメータです"}),
+            Map.entry("/api/v1/inspections?organization=hiratsuka&fiscalYear=-1", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"}),
+            Map.entry("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=-5", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"}),
+            Map.entry("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=99999", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"}),
+            Map.entry("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=xml", new String[]{"format", "次のいずれかを指定してください: json, csv"}),
+            // Full-width digits (２０２５) and a sign are no year as the contract writes one.
+            Map.entry("/api/v1/inspections?organization=hiratsuka&fiscalYear=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%95", new String[]{"fiscalYear", "整数で指定してください"}),
+            Map.entry("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=%2B2025", new String[]{"fiscalYear", "整数で指定してください"}),
+            // An as-of date is YYYY-MM-DD in the years records are kept for.
+            Map.entry("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=0001-01-01", new String[]{"asOf", "2000〜2100年の日付で指定してください"}),
+            Map.entry("/api/v1/audits?organization=hiratsuka&asOf=2101-01-01", new String[]{"asOf", "2000〜2100年の日付で指定してください"}),
+            Map.entry("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=2025&asOf=%2B12025-01-01", new String[]{"asOf", "日付を YYYY-MM-DD の形式で指定してください"}),
+            Map.entry("/api/v1/audits?organization=hiratsuka&asOf=-2025-01-01", new String[]{"asOf", "日付を YYYY-MM-DD の形式で指定してください"}));
 
     @Test
     void aBadParameterIs400NamingIt() throws Exception {
@@ -50,10 +58,22 @@ class QueryParameterTest {
     }
 
     @Test
+    void aBadParameterIsNamedInEnglishToo() throws Exception {
+        Http.Answer answer = Http.send(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka&asOf=0001-01-01")
+                .header("Accept-Language", "en"));
+        assertEquals(400, answer.status(), answer.body());
+        JsonNode violation = json.readTree(answer.body()).get("violations").get(0);
+        assertEquals("asOf", violation.get("path").asText());
+        assertEquals("must be a date in the years 2000 to 2100", violation.get("message").asText());
+    }
+
+    @Test
     void aGoodOneStillAnswers() {
         assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka&fiscalYear=2025&department=")).status());
         assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=%20hiratsuka%20&fiscalYear=2025")).status());
         assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=json")).status());
+        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka&asOf=2100-12-31")).status());
+        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=2000&asOf=2000-01-01")).status());
     }
 
     @Test

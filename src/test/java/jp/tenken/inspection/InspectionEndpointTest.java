@@ -117,6 +117,26 @@ class InspectionEndpointTest {
     }
 
     @Test
+    void aSubmissionDatedOutsideItsFiscalYearAndTheNextIs400NamingIt() throws Exception {
+        for (String date : List.of("0001-01-01", "2025-03-31", "2027-04-01", "9999-12-31")) {
+            Map<String, Object> body = Submissions.compliant("健康課", 2025);
+            body.put("submittedOn", date);
+            Http.Answer answer = submit(body);
+            assertEquals(400, answer.status(), date + " " + answer.body());
+            JsonNode violation = json.readTree(answer.body()).get("violations").get(0);
+            assertEquals("submittedOn", violation.get("path").asText());
+            assertEquals("2025年度の記録の日付は 2025-04-01〜2027-03-31 で指定してください", violation.get("message").asText());
+        }
+        assertEquals(0, get("/api/v1/inspections?organization=hiratsuka&department=健康課").size(), "nothing stored");
+        // From the first day of the fiscal year to the last of the next, for a report made late.
+        for (String date : List.of("2025-04-01", "2027-03-31")) {
+            Map<String, Object> body = Submissions.compliant("健康課", 2025);
+            body.put("submittedOn", date);
+            assertEquals(201, submit(body).status(), date);
+        }
+    }
+
+    @Test
     void checklistsAreServedInJapaneseAndEnglish() throws Exception {
         JsonNode all = get("/api/v1/checklists");
         assertEquals("municipal-security-self-inspection", all.get(0).get("id").asText());
