@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jp.tenken.document.Identifier;
 import jp.tenken.document.Lists;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /** A multi-year plan as uploaded (CONTRACT §2): the document the plan rules check. */
 public record PlanDocument(
-        @NotBlank @Identifier String id,
+        // The id is a segment of the plan's URLs (/api/v1/plans/{id}): no character that would end it.
+        @NotBlank @Identifier @Pattern(regexp = "[^/?#%\\\\]*", message = "{plan.id.url}") String id,
         @NotBlank @Size(max = Limits.TITLE) String title,
         @NotBlank @Identifier String organization,
         @NotNull LocalDate revisedOn,

@@ -210,6 +210,13 @@ class StrictReadingTest {
         assertEquals("平塚市DX計画_2024-2026(改訂)${v}", plan.id());
     }
 
+    @Test
+    void aPlanIdHoldsNoCharacterThatWouldEndItsUrlSegment() {
+        for (String bad : List.of("a/b", "a?b", "a#b", "a%2Fb", "a\\\\b")) {
+            refusedJson(PLAN.replace("\"id\": \"p\"", "\"id\": \"" + bad + "\""), PlanDocument.class, "id", "plan.id.url");
+        }
+    }
+
     /** An id refused naming its field, by the id rule or, for controls in any text, by the text rule. */
     private static void refusedId(String text, Class<?> type, String path) {
         DocumentRejectedException e = assertThrows(DocumentRejectedException.class,
