@@ -20,17 +20,20 @@ import java.util.Locale;
  * that the file then falls back to an earlier state rather than break. PostgreSQL, which syncs its
  * log at each commit, is the database for a deployment that must survive a power cut.
  *
- * <p>{@code MAX_COMPACT_TIME=5000}: with a write delay of 0 H2 also stops the background thread
- * that compacts the file while it runs, and every commit writes a chunk of its own, so the file
- * grows by tens of kilobytes per write (docs/performance.md). A normal stop compacts it; H2 allows
- * that 0.2 s by default, which compacts nothing measurable, so the stop gets up to 5 s.
+ * <p>{@code DEFRAG_ALWAYS=TRUE}: with a write delay of 0 H2 also stops the background thread
+ * that compacts the file while it runs, and every commit writes a chunk of its own that stays
+ * partly live, so the file grows by tens of kilobytes per write (docs/performance.md). H2's
+ * ordinary compaction at close (MAX_COMPACT_TIME) does not shrink such a file; a full
+ * defragmentation, which copies the live data into a new file, does. It runs at each normal stop
+ * and takes about as long as copying the live data; a stop that is killed midway leaves the old
+ * file as it was.
  *
  * <p>A URL that sets either itself keeps its own value; in-memory databases are left alone.
  */
 public final class H2Durability {
 
     static final String WRITE_DELAY = "WRITE_DELAY=0";
-    static final String MAX_COMPACT_TIME = "MAX_COMPACT_TIME=5000";
+    static final String DEFRAG_ALWAYS = "DEFRAG_ALWAYS=TRUE";
 
     private H2Durability() {
     }
@@ -45,8 +48,8 @@ public final class H2Durability {
         if (!upper.contains(";WRITE_DELAY=")) {
             durable.append(';').append(WRITE_DELAY);
         }
-        if (!upper.contains(";MAX_COMPACT_TIME=")) {
-            durable.append(';').append(MAX_COMPACT_TIME);
+        if (!upper.contains(";DEFRAG_ALWAYS=")) {
+            durable.append(';').append(DEFRAG_ALWAYS);
         }
         return durable.toString();
     }

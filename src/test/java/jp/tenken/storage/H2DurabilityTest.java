@@ -8,17 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class H2DurabilityTest {
 
     @Test
-    void anH2FileDatabaseWritesEachCommitBeforeItReturnsAndCompactsWhenItStops() {
-        assertEquals("jdbc:h2:file:/srv/tenken/data/tenken;" + H2Durability.WRITE_DELAY + ";" + H2Durability.MAX_COMPACT_TIME,
+    void anH2FileDatabaseWritesEachCommitBeforeItReturnsAndIsDefragmentedWhenItStops() {
+        assertEquals("jdbc:h2:file:/srv/tenken/data/tenken;" + H2Durability.WRITE_DELAY + ";" + H2Durability.DEFRAG_ALWAYS,
                 H2Durability.url("jdbc:h2:file:/srv/tenken/data/tenken"));
     }
 
     @Test
     void settingsTheUrlGivesItselfAreKept() {
-        assertEquals("jdbc:h2:file:/d/t;write_delay=500;" + H2Durability.MAX_COMPACT_TIME,
+        assertEquals("jdbc:h2:file:/d/t;write_delay=500;" + H2Durability.DEFRAG_ALWAYS,
                 H2Durability.url("jdbc:h2:file:/d/t;write_delay=500"));
-        assertEquals("jdbc:h2:file:/d/t;MAX_COMPACT_TIME=0;" + H2Durability.WRITE_DELAY,
-                H2Durability.url("jdbc:h2:file:/d/t;MAX_COMPACT_TIME=0"));
+        assertEquals("jdbc:h2:file:/d/t;DEFRAG_ALWAYS=FALSE;" + H2Durability.WRITE_DELAY,
+                H2Durability.url("jdbc:h2:file:/d/t;DEFRAG_ALWAYS=FALSE"));
     }
 
     @Test
