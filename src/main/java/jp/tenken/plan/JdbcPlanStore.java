@@ -67,16 +67,9 @@ public class JdbcPlanStore implements PlanStore {
                 insert.setLong(12, summary.infos());
                 insert.executeUpdate();
             }
-            try (PreparedStatement update = c.prepareStatement(version == 1
-                    ? "UPDATE plan SET latest_version = ?, organization = ? WHERE id = ?"
-                    : "UPDATE plan SET latest_version = ? WHERE id = ?")) {
-                int i = 1;
-                update.setInt(i++, version);
-                if (version == 1) {
-                    // The first version claims the row (see lockForNextVersion); later ones leave it as it is.
-                    update.setString(i++, plan.organization());
-                }
-                update.setString(i, plan.id());
+            try (PreparedStatement update = c.prepareStatement("UPDATE plan SET latest_version = ? WHERE id = ?")) {
+                update.setInt(1, version);
+                update.setString(2, plan.id());
                 update.executeUpdate();
             }
             return new StoredPlan(plan.id(), version, storedAt, check.rulesVersion(), document, check.findings());
@@ -87,20 +80,31 @@ public class JdbcPlanStore implements PlanStore {
      * Locks the plan's row and answers the number of the version to store. A row with a stored
      * version belongs to its organization: another organization's upload is refused. A row at
      * version 0 holds no plan yet (a first upload that failed after creating it, or one that is
-     * racing this one) and goes to whichever upload stores version 1.
+     * racing this one) and goes to whichever upload stores version 1, which writes its
+     * organization into it; the organization is never written again.
      */
     private static int lockForNextVersion(Connection c, PlanDocument plan) throws SQLException {
+        int latest;
+        String owner;
         try (PreparedStatement lock = c.prepareStatement("SELECT latest_version, organization FROM plan WHERE id = ? FOR UPDATE")) {
             lock.setString(1, plan.id());
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
-                int latest = rs.getInt(1);
-                if (latest > 0 && !rs.getString(2).equals(plan.organization())) {
-                    throw new PlanOfAnotherOrganizationException(plan.id(), plan.organization());
-                }
-                return latest + 1;
+                latest = rs.getInt(1);
+                owner = rs.getString(2);
             }
         }
+        if (!owner.equals(plan.organization())) {
+            if (latest > 0) {
+                throw new PlanOfAnotherOrganizationException(plan.id(), plan.organization());
+            }
+            try (PreparedStatement claim = c.prepareStatement("UPDATE plan SET organization = ? WHERE id = ?")) {
+                claim.setString(1, plan.organization());
+                claim.setString(2, plan.id());
+                claim.executeUpdate();
+            }
+        }
+        return latest + 1;
     }
 
     /**
