@@ -62,11 +62,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code bench}: measures, in one run, what docs/performance.md reports — plan checks against the
- * Jackson parse floor at four sizes, heap for the largest, start-up, HTTP throughput with wrk, and
- * the compliance list on H2 and PostgreSQL — and writes the figures to a Markdown file.
+ * Jackson parse floor at four sizes, heap for the largest, start-up, HTTP throughput with wrk, the
+ * compliance list on H2 and PostgreSQL, and the cost of a durable write — and writes the figures
+ * to a Markdown file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures check speed, growth, memory, start-up, HTTP throughput and the compliance list.")
+        description = "Measures check speed, growth, memory, start-up, HTTP throughput, the compliance list and the cost of a write.")
 public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "docs/bench-results.md", description = "where the figures are written")
@@ -86,7 +87,7 @@ public class BenchCommand implements Callable<Integer> {
             description = "a PostgreSQL database the bench may create a scratch database from (user postgres)")
     String postgresUrl;
 
-    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,startup,http,compliance,bounded")
+    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,startup,http,compliance,writes,bounded")
     List<String> skip;
 
     @Inject
@@ -124,13 +125,16 @@ public class BenchCommand implements Callable<Integer> {
         }
         Path jar = jar();
         if (jar == null) {
-            line("(not run from the jar: start-up, HTTP and compliance-list sections skipped)");
+            line("(not run from the jar: start-up, HTTP, compliance-list and write sections skipped)");
         } else {
             if (!skip.contains("startup") || !skip.contains("http")) {
                 startupAndHttp(jar);
             }
             if (!skip.contains("compliance")) {
                 complianceList(jar);
+            }
+            if (!skip.contains("writes")) {
+                writeCost(jar);
             }
             if (!skip.contains("bounded")) {
                 BoundedWorkBench.run(jar, new LinkedHashMap<>(folders()), smallPlan(), this::line);
@@ -480,6 +484,77 @@ public class BenchCommand implements Callable<Integer> {
             }
         }
         return rows;
+    }
+
+    // ---------------------------------------------------------------- cost of a write
+
+    private static final int WRITES_WARMUP = 50;
+    private static final int WRITES_MEASURED = 300;
+
+    /**
+     * Sequential plan uploads on H2 as the service opens its files (every commit written before it
+     * returns, defragmented at stop), on H2 with H2's own defaults spelled out in the URL (the
+     * service keeps a URL's own settings; not durable, for comparison only), and on PostgreSQL.
+     */
+    private void writeCost(Path jar) throws Exception {
+        List<String> departments = organizations.directory("hiratsuka").orElseThrow().units().stream().map(Department::name).toList();
+        List<byte[]> plans = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Map<String, Object> plan = new LinkedHashMap<>(PlanGenerator.plan(3, departments, i));
+            plan.put("id", "bench-write-" + i);
+            plans.add(json.writeValueAsBytes(plan));
+        }
+        line("## Cost of a write");
+        line("");
+        line(String.format(Locale.ROOT, "`POST /api/v1/plans` of a 3-initiative plan (%,d bytes of JSON; ten plan ids in turn, so each"
+                + " upload is a new version), one after the other: %d warm-up uploads, then %d measured. The service started as"
+                + " the README starts it, on an empty database. *File growth*: the H2 data file during the measured uploads;"
+                + " *after stop*: its size once the service has stopped normally (SIGTERM), and how long the stop took.",
+                plans.get(0).length, WRITES_WARMUP, WRITES_MEASURED));
+        line("");
+        line("| database | median | p90 | p99 | file growth per write | file after the writes | after stop | stop took |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Path h2 = Files.createTempDirectory("tenken-bench-writes");
+        Map<String, String> durable = new LinkedHashMap<>(folders());
+        durable.put("TENKEN_DATA_DIR", h2.resolve("durable").toString());
+        measureWrites(jar, "H2 files as the service opens them (each commit written before it returns)", durable, plans,
+                h2.resolve("durable/tenken.mv.db"));
+        Map<String, String> delayed = new LinkedHashMap<>(folders());
+        delayed.put("DATASOURCES_DEFAULT_URL", "jdbc:h2:file:" + h2.resolve("delayed/tenken") + ";WRITE_DELAY=500;DEFRAG_ALWAYS=FALSE");
+        delayed.put("DATASOURCES_DEFAULT_USERNAME", "sa");
+        measureWrites(jar, "H2 files with H2's defaults (write delay 500 ms, no defragmentation; *not durable*, for comparison)", delayed, plans,
+                h2.resolve("delayed/tenken.mv.db"));
+        String database = "tenken_bench_writes_" + System.currentTimeMillis();
+        try {
+            sql(postgresUrl, "CREATE DATABASE " + database);
+            Map<String, String> postgres = new LinkedHashMap<>(folders());
+            postgres.put("DATASOURCES_DEFAULT_URL", postgresUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1"));
+            postgres.put("DATASOURCES_DEFAULT_USERNAME", "postgres");
+            measureWrites(jar, "PostgreSQL", postgres, plans, null);
+        } catch (Exception e) {
+            line("| PostgreSQL | not measured: " + e.getMessage().lines().findFirst().orElse("") + " | | | | | | |");
+        } finally {
+            try {
+                sql(postgresUrl, "DROP DATABASE IF EXISTS " + database);
+            } catch (Exception ignored) {
+                // the scratch database stays; harmless
+            }
+        }
+        line("");
+    }
+
+    private void measureWrites(Path jar, String label, Map<String, String> env, List<byte[]> plans, Path h2File) throws Exception {
+        Path work = Files.createTempDirectory("tenken-bench-writes-work");
+        try (ServerProcess server = ServerProcess.start(jar, readmeJvmOptions(jar), work, env)) {
+            WriteCost.Result result = WriteCost.measure(server, plans, WRITES_WARMUP, WRITES_MEASURED, h2File);
+            Stats latency = result.latency();
+            line(h2File == null
+                    ? String.format(Locale.ROOT, "| %s | **%.1f ms** | %.1f ms | %.1f ms | – | – | – | %,d ms |", label,
+                            latency.median(), latency.percentile(90), latency.percentile(99), result.stopMillis())
+                    : String.format(Locale.ROOT, "| %s | **%.1f ms** | %.1f ms | %.1f ms | %.1f KiB | %,d KiB | %,d KiB | %,d ms |",
+                            label, latency.median(), latency.percentile(90), latency.percentile(99), result.kibPerWrite(),
+                            result.fileAfterWrites() / 1024, result.fileAfterStop() / 1024, result.stopMillis()));
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -23,6 +23,10 @@ import java.util.Optional;
  * Plans in plain JDBC with statements H2 and PostgreSQL both run. A new version locks its plan's
  * row ({@code SELECT … FOR UPDATE}) so that concurrent uploads of one plan get consecutive
  * numbers, and writes the version with its document and findings in the same transaction.
+ *
+ * <p>A plan belongs to the organization of its first stored version. Under the same lock an
+ * upload of another organization is refused, so of two concurrent first uploads of one id from
+ * two organizations exactly one becomes the plan; the organization is never rewritten.
  */
 @Singleton
 public class JdbcPlanStore implements PlanStore {
@@ -44,14 +48,7 @@ public class JdbcPlanStore implements PlanStore {
         Summary summary = Summary.of(check.findings());
         OffsetDateTime storedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         return Transactions.inTransaction(dataSource, c -> {
-            int version;
-            try (PreparedStatement lock = c.prepareStatement("SELECT latest_version FROM plan WHERE id = ? FOR UPDATE")) {
-                lock.setString(1, plan.id());
-                try (ResultSet rs = lock.executeQuery()) {
-                    rs.next();
-                    version = rs.getInt(1) + 1;
-                }
-            }
+            int version = lockForNextVersion(c, plan);
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO plan_version (plan_id, version, stored_at, title, rules_version, document,"
                             + " source_format, source_text, findings, errors, warnings, infos)"
@@ -70,14 +67,44 @@ public class JdbcPlanStore implements PlanStore {
                 insert.setLong(12, summary.infos());
                 insert.executeUpdate();
             }
-            try (PreparedStatement update = c.prepareStatement("UPDATE plan SET latest_version = ?, organization = ? WHERE id = ?")) {
+            try (PreparedStatement update = c.prepareStatement("UPDATE plan SET latest_version = ? WHERE id = ?")) {
                 update.setInt(1, version);
-                update.setString(2, plan.organization());
-                update.setString(3, plan.id());
+                update.setString(2, plan.id());
                 update.executeUpdate();
             }
             return new StoredPlan(plan.id(), version, storedAt, check.rulesVersion(), document, check.findings());
         });
+    }
+
+    /**
+     * Locks the plan's row and answers the number of the version to store. A row with a stored
+     * version belongs to its organization: another organization's upload is refused. A row at
+     * version 0 holds no plan yet (a first upload that failed after creating it, or one that is
+     * racing this one) and goes to whichever upload stores version 1, which writes its
+     * organization into it; the organization is never written again.
+     */
+    private static int lockForNextVersion(Connection c, PlanDocument plan) throws SQLException {
+        int latest;
+        String owner;
+        try (PreparedStatement lock = c.prepareStatement("SELECT latest_version, organization FROM plan WHERE id = ? FOR UPDATE")) {
+            lock.setString(1, plan.id());
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                latest = rs.getInt(1);
+                owner = rs.getString(2);
+            }
+        }
+        if (!owner.equals(plan.organization())) {
+            if (latest > 0) {
+                throw new PlanOfAnotherOrganizationException(plan.id(), plan.organization());
+            }
+            try (PreparedStatement claim = c.prepareStatement("UPDATE plan SET organization = ? WHERE id = ?")) {
+                claim.setString(1, plan.organization());
+                claim.setString(2, plan.id());
+                claim.executeUpdate();
+            }
+        }
+        return latest + 1;
     }
 
     /**

@@ -8,7 +8,11 @@ import java.util.Optional;
 /** Stored plans and their versions; H2 and PostgreSQL behind one implementation. */
 public interface PlanStore {
 
-    /** Stores the plan with its findings as the version after the latest, in one transaction. */
+    /**
+     * Stores the plan with its findings as the version after the latest, in one transaction.
+     *
+     * @throws PlanOfAnotherOrganizationException when a plan of another organization has this id; nothing is stored
+     */
     StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check);
 
     /** The latest version of a plan. */

@@ -37,7 +37,8 @@ class DatabaseFactory {
                                 @Value("${datasources.default.maximum-pool-size:10}") int poolSize) {
         HikariConfig config = new HikariConfig();
         boolean embedded = url == null || url.isBlank();
-        config.setJdbcUrl(embedded ? embeddedUrl(dataDir) : url);
+        // On H2 files every commit must reach the file before it returns (H2Durability).
+        config.setJdbcUrl(H2Durability.url(embedded ? embeddedUrl(dataDir) : url));
         config.setUsername(embedded ? "sa" : username);
         config.setPassword(embedded ? "" : password);
         if (driver != null && !driver.isBlank()) {

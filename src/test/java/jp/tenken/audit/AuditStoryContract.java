@@ -32,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Four fiscal years of audits told through the service on a real database: one corrective action
  * left overdue, one completed, one overdue on a lesser finding; the coverage report and the
- * compliance list of FY2025 (as of 2025-06-01) must say exactly who stands where.
+ * compliance list of FY2025 (as of 2025-06-01) must say exactly who stands where. Another
+ * organization's audits of the same departments and years sit in the same tables and must not
+ * change a line of it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AuditStoryContract {
@@ -73,6 +75,22 @@ abstract class AuditStoryContract {
 
         for (String department : List.of("市民課", "介護保険課", "商業観光課")) {
             assertEquals(201, post("/api/v1/inspections", Submissions.compliant(department, 2025)).status());
+        }
+        auditsOfAnotherOrganization();
+    }
+
+    /**
+     * Every department of the city audited in every year of the story by another organization,
+     * stored straight into the database (the service knows only the registered city): were they
+     * counted as the city's, the coverage and the compliance list below would change.
+     */
+    private void auditsOfAnotherOrganization() {
+        JdbcAuditStore store = new JdbcAuditStore(database.dataSource());
+        for (int fiscalYear = 2022; fiscalYear <= 2025; fiscalYear++) {
+            for (String department : units) {
+                store.store(new AuditRecord("oiso", department, fiscalYear, java.time.LocalDate.of(fiscalYear, 11, 20),
+                        List.of(new Auditor("監査員B", "総務課")), List.of()));
+            }
         }
     }
 

@@ -27,6 +27,7 @@ abstract class InspectionStoreContract {
     private TestDatabase database;
     private InspectionStore store;
     private InspectionService service;
+    private InspectionChecker checker;
 
     protected abstract TestDatabase openDatabase() throws Exception;
 
@@ -34,7 +35,7 @@ abstract class InspectionStoreContract {
     void open() throws Exception {
         database = openDatabase();
         store = new JdbcInspectionStore(database.dataSource());
-        InspectionChecker checker = new InspectionChecker(TestEngine.ruleBase(),
+        checker = new InspectionChecker(TestEngine.ruleBase(),
                 new ChecklistRegistry(Map.of(Submissions.CHECKLIST.id(), Submissions.CHECKLIST)), TestEngine.registry());
         service = new InspectionService(checker, store);
     }
@@ -67,6 +68,26 @@ abstract class InspectionStoreContract {
         assertEquals(InspectionStatus.NON_COMPLIANT, old.status());
         assertTrue(store.find(second.id()).orElseThrow().current());
         assertEquals(List.of(second.id()), store.current("hiratsuka", 2025, "介護保険課").stream().map(StoredInspection::id).toList());
+    }
+
+    @Test
+    void aSubmissionOfAnotherOrganizationForTheSameDepartmentAndYearSupersedesNothingHere() throws Exception {
+        StoredInspection ours = submit(Submissions.nonCompliant("市民課", 2025));
+        // The checker knows only the registered city; the store is given the other organization's check as is.
+        InspectionCheck city = checker.check(read(Submissions.compliant("市民課", 2025)), List.of());
+        InspectionSubmission s = city.submission();
+        StoredInspection theirs = store.store(new InspectionCheck(new InspectionSubmission(s.checklistId(), "oiso",
+                s.department(), s.fiscalYear(), s.submittedOn(), s.answers()), city.department(), city.checklist(),
+                city.rulesVersion(), city.findings(), city.status()));
+        assertEquals(ours.id(), store.current("hiratsuka", "市民課", 2025).orElseThrow().id());
+        assertTrue(store.find(ours.id()).orElseThrow().current());
+        assertEquals(theirs.id(), store.current("oiso", "市民課", 2025).orElseThrow().id());
+        assertEquals(List.of(ours.id()), store.current("hiratsuka", 2025, null).stream().map(StoredInspection::id)
+                .filter(id -> id.equals(ours.id()) || id.equals(theirs.id())).toList());
+    }
+
+    private static InspectionSubmission read(Map<String, Object> body) throws Exception {
+        return TestEngine.reader().read(JSON.writeValueAsBytes(body), DocumentFormat.JSON, InspectionSubmission.class);
     }
 
     @Test

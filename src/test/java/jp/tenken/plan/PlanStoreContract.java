@@ -47,13 +47,29 @@ abstract class PlanStoreContract {
     }
 
     static PlanDocument plan(String id) {
-        String json = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"" + id + "\"");
+        return plan(id, "hiratsuka");
+    }
+
+    /** The small plan under {@code id} as {@code organization}'s; the store does not look the organization up. */
+    static PlanDocument plan(String id, String organization) {
+        String json = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"" + id + "\"")
+                .replace("\"organization\": \"hiratsuka\"", "\"organization\": \"" + organization + "\"");
         return TestEngine.reader().read(json.getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON, PlanDocument.class);
     }
 
     private StoredPlan store(PlanDocument plan) {
         return store.store(plan, StorageJson.write(plan).getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON,
                 TestEngine.planChecker().check(plan));
+    }
+
+    /**
+     * The small plan stored as {@code organization}'s, with the findings of the same plan as the
+     * registered city's (the checker refuses an organization it does not know; the store does not ask).
+     */
+    private StoredPlan storeAs(String id, String organization) {
+        PlanDocument plan = plan(id, organization);
+        return store.store(plan, StorageJson.write(plan).getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON,
+                TestEngine.planChecker().check(plan(id)));
     }
 
     private static String unique(String prefix) {
@@ -135,6 +151,83 @@ abstract class PlanStoreContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void anIdOfAnotherOrganizationsPlanIsRefusedAndStoresNothing() {
+        String id = unique("owned");
+        storeAs(id, "hiratsuka");
+        assertThrows(PlanOfAnotherOrganizationException.class, () -> storeAs(id, "oiso"));
+        StoredPlan latest = store.latest(id).orElseThrow();
+        assertEquals(1, latest.version());
+        assertTrue(latest.documentJson().contains("\"organization\":\"hiratsuka\""), latest.documentJson());
+        assertEquals("hiratsuka", summary(id).organization(), "the refused upload did not rewrite the plan's organization");
+        assertEquals(2, storeAs(id, "hiratsuka").version(), "the refused upload used up no version number");
+    }
+
+    @Test
+    void concurrentFirstUploadsOfOneIdFromTwoOrganizationsMakeOnePlanOfOne() throws Exception {
+        String id = unique("race");
+        List<String> organizations = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            organizations.add(i % 2 == 0 ? "hiratsuka" : "oiso");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<StoredPlan>> futures = new ArrayList<>();
+            for (String organization : organizations) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return storeAs(id, organization);
+                }));
+            }
+            start.countDown();
+            Set<String> stored = new TreeSet<>();
+            Set<String> refused = new TreeSet<>();
+            int versions = 0;
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    futures.get(i).get();
+                    stored.add(organizations.get(i));
+                    versions++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof PlanOfAnotherOrganizationException, e.getCause().toString());
+                    refused.add(organizations.get(i));
+                }
+            }
+            assertEquals(1, stored.size(), "uploads of one organization were stored: " + stored);
+            assertEquals(Set.of("hiratsuka", "oiso"), union(stored, refused));
+            assertEquals(10, versions, "every upload of the winning organization was stored, none of the other");
+            String owner = stored.iterator().next();
+            assertEquals(owner, summary(id).organization());
+            for (int v = 1; v <= versions; v++) {
+                assertTrue(store.version(id, v).orElseThrow().documentJson().contains("\"organization\":\"" + owner + "\""));
+            }
+            assertTrue(store.version(id, versions + 1).isEmpty());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFirstUploadThatCannotBeWrittenDoesNotClaimTheIdForItsOrganization() {
+        String id = unique("unclaimed");
+        PlanCheck tooLong = new PlanCheck(id, "x".repeat(100), TestEngine.planChecker().check(plan(id)).findings());
+        assertThrows(RuntimeException.class,
+                () -> store.store(plan(id, "oiso"), new byte[] {'{', '}'}, DocumentFormat.JSON, tooLong));
+        assertEquals(1, storeAs(id, "hiratsuka").version());
+        assertEquals("hiratsuka", summary(id).organization());
+    }
+
+    private PlanSummary summary(String id) {
+        return store.list().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test
