@@ -7,8 +7,9 @@ import java.time.Duration;
 
 /**
  * The bounds on one request's work (README, "Limits"), from {@code tenken.limits.*}. A document is
- * "large" when its body exceeds {@code heavy-body-bytes}: the city's largest real plan is 82 KB, so
- * everyday documents never queue.
+ * "large" when its body exceeds {@code heavy-body-bytes} (64 KB): the city's action plan is 31 KB as
+ * JSON, a self-inspection under 20 KB, so everyday documents never queue, while a plan of a few
+ * hundred initiatives over a long period, which can give tens of thousands of findings, waits its turn.
  */
 @Singleton
 public final class WorkLimits {
@@ -19,7 +20,7 @@ public final class WorkLimits {
     private final Duration queueWait;
 
     WorkLimits(@Value("${tenken.limits.time-budget:20s}") Duration timeBudget,
-               @Value("${tenken.limits.heavy-body-bytes:262144}") long heavyBodyBytes,
+               @Value("${tenken.limits.heavy-body-bytes:65536}") long heavyBodyBytes,
                @Value("${tenken.limits.heavy-concurrency:0}") int heavyConcurrency,
                @Value("${tenken.limits.queue-wait:30s}") Duration queueWait) {
         this.timeBudget = timeBudget;

@@ -15,6 +15,7 @@ import jp.tenken.api.Requests;
 import jp.tenken.document.DocumentReader;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Audits over HTTP (CONTRACT §5): record, read, follow corrective actions, coverage of a year. */
 @Controller("/api/v1/audits")
@@ -30,9 +31,12 @@ class AuditController {
 
     @BoundedWork
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<AuditResponse> record(HttpRequest<?> request, @Body @Nullable byte[] body, @Nullable @QueryValue String asOf) {
+    CompletableFuture<HttpResponse<AuditResponse>> record(HttpRequest<?> request, @Body @Nullable byte[] body,
+                                                          @Nullable @QueryValue String asOf) {
         AuditRecord record = reader.read(body, Requests.format(request), AuditRecord.class);
-        return HttpResponse.created(service.record(record, QueryParameters.asOf(asOf), Requests.language(request)));
+        // A future, so that BoundedWork can move a large document off the thread that received it.
+        return CompletableFuture.completedFuture(
+                HttpResponse.created(service.record(record, QueryParameters.asOf(asOf), Requests.language(request))));
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)

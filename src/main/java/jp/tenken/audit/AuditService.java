@@ -74,7 +74,7 @@ public class AuditService {
         switch (store.complete(auditId, findingId, completion, null)) {
             case NO_SUCH_FINDING -> throw new NotFoundException("audit.finding.not-found", Map.of("id", auditId, "findingId", findingId));
             case REASON_REQUIRED -> throw DocumentRejectedException.malformed(Problem.of("reason", "audit.completion.reason-required"));
-            case RECORDED -> { }
+            case RECORDED, ALREADY_RECORDED -> { }
         }
         return find(auditId, asOf, language);
     }

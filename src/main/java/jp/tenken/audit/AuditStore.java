@@ -16,13 +16,14 @@ public interface AuditStore {
     List<StoredAudit> list(String organization, Integer upToFiscalYear, Integer fiscalYear, String department);
 
     /** How recording a completion ended. */
-    enum CompletionOutcome { RECORDED, NO_SUCH_FINDING, REASON_REQUIRED }
+    enum CompletionOutcome { RECORDED, ALREADY_RECORDED, NO_SUCH_FINDING, REASON_REQUIRED }
 
     /**
      * Adds a completion to the history of a finding's corrective action, as recorded now by
      * {@code completedBy} (null until accounts exist). One that follows another is a correction and
      * is refused without a reason; this is decided in the same transaction as the write, so of two
-     * completions sent at once the second is a correction.
+     * completions sent at once the second is a correction. The same date sent again without a reason
+     * is a retry of the current completion (a client that lost the first answer): nothing is added.
      */
     CompletionOutcome complete(String auditId, String findingId, Completion completion, String completedBy);
 }

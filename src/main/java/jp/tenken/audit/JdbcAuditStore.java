@@ -109,7 +109,8 @@ public class JdbcAuditStore implements AuditStore {
         return Transactions.inTransaction(dataSource, c -> {
             // The finding's row is locked before its history is read: a completion sent at the same
             // time waits here, then finds this one and is a correction.
-            try (PreparedStatement lock = c.prepareStatement("SELECT finding_id FROM audit_finding"
+            LocalDate current;
+            try (PreparedStatement lock = c.prepareStatement("SELECT completed_on FROM audit_finding"
                     + " WHERE audit_id = ? AND finding_id = ? FOR UPDATE")) {
                 lock.setString(1, auditId);
                 lock.setString(2, findingId);
@@ -117,7 +118,11 @@ public class JdbcAuditStore implements AuditStore {
                     if (!rs.next()) {
                         return CompletionOutcome.NO_SUCH_FINDING;
                     }
+                    current = rs.getObject(1, LocalDate.class);
                 }
+            }
+            if (!completion.hasReason() && completion.completedOn().equals(current)) {
+                return CompletionOutcome.ALREADY_RECORDED;
             }
             if (hasCompletion(c, auditId, findingId) && !completion.hasReason()) {
                 return CompletionOutcome.REASON_REQUIRED;

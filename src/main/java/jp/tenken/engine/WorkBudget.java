@@ -3,9 +3,9 @@ package jp.tenken.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,29 +28,46 @@ public final class WorkBudget implements AutoCloseable {
         BUSY
     }
 
-    public static final WorkBudget UNLIMITED = new WorkBudget(null);
+    public static final WorkBudget UNLIMITED = new WorkBudget(null, false);
 
     private static final ThreadLocal<WorkBudget> CURRENT = new ThreadLocal<>();
 
     /** One daemon thread ends every budget that runs out; it only flips a flag and halts sessions. */
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "tenken-work-budget");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService TIMER = timer();
 
     private final ScheduledFuture<?> expiry;
+    private final long deadline;
     private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
     private volatile Stop stopped;
 
-    private WorkBudget(Duration timeBudget) {
-        this.expiry = timeBudget == null ? null
+    private WorkBudget(Duration timeBudget, boolean haltOnExpiry) {
+        this.deadline = timeBudget == null ? Long.MAX_VALUE : System.nanoTime() + timeBudget.toNanos();
+        this.expiry = timeBudget == null || !haltOnExpiry ? null
                 : TIMER.schedule(() -> stop(Stop.TIME_BUDGET), timeBudget.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** A budget of {@code timeBudget} from now, bound to this thread until closed. */
-    public static WorkBudget open(Duration timeBudget) {
-        WorkBudget budget = new WorkBudget(timeBudget);
+    /**
+     * Cancelled expiries leave the queue at once: a service answering thousands of requests a
+     * second would otherwise keep each one's cancelled expiry for the whole time budget.
+     */
+    private static ScheduledExecutorService timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "tenken-work-budget");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    /**
+     * A budget of {@code timeBudget} from now, bound to this thread until closed. With
+     * {@code haltOnExpiry} a timer halts the running engine the moment the budget ends (for large
+     * documents, whose evaluation may run long); without it the budget is checked only at the
+     * checkpoints, which spares each small request a timer.
+     */
+    public static WorkBudget open(Duration timeBudget, boolean haltOnExpiry) {
+        WorkBudget budget = new WorkBudget(timeBudget, haltOnExpiry);
         CURRENT.set(budget);
         return budget;
     }
@@ -89,6 +106,9 @@ public final class WorkBudget implements AutoCloseable {
 
     /** Throws {@link WorkStoppedException} if the budget has ended; work calls it between steps. */
     public void checkpoint() {
+        if (stopped == null && System.nanoTime() > deadline) {
+            stop(Stop.TIME_BUDGET);
+        }
         Stop reason = stopped;
         if (reason != null) {
             throw new WorkStoppedException(reason);

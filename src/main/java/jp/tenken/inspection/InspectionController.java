@@ -20,6 +20,7 @@ import jp.tenken.organization.OrganizationRegistry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Self-inspections over HTTP (CONTRACT §4): submit, read one, list the current ones. */
 @Controller("/api/v1/inspections")
@@ -47,11 +48,12 @@ class InspectionController {
 
     @BoundedWork
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<InspectionResponse> submit(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    CompletableFuture<HttpResponse<InspectionResponse>> submit(HttpRequest<?> request, @Body @Nullable byte[] body) {
         InspectionSubmission submission = reader.read(body, Requests.format(request), InspectionSubmission.class);
         StoredInspection stored = service.submit(submission);
-        return HttpResponse.created(InspectionResponse.of(stored, checklists.checklist(stored.checklistId()).orElse(null),
-                ruleBase.messages(), Requests.language(request), false));
+        // A future, so that BoundedWork can move a large document off the thread that received it.
+        return CompletableFuture.completedFuture(HttpResponse.created(InspectionResponse.of(stored,
+                checklists.checklist(stored.checklistId()).orElse(null), ruleBase.messages(), Requests.language(request), false)));
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)

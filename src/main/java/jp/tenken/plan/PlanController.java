@@ -16,12 +16,14 @@ import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /**
  * Plans over HTTP (CONTRACT §2): check without storing, store a new version, read versions back.
  * Bodies are JSON or YAML; every POST consumes any type so that an unsupported one gets Tenken's
- * 415 answer rather than a routing error.
+ * 415 answer rather than a routing error. The two POSTs answer futures so that {@link BoundedWork}
+ * can move a large document off the thread that received it.
  */
 @Controller("/api/v1/plans")
 class PlanController {
@@ -43,20 +45,21 @@ class PlanController {
 
     @BoundedWork
     @Post(value = "/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    PlanCheckResponse check(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    CompletableFuture<PlanCheckResponse> check(HttpRequest<?> request, @Body @Nullable byte[] body) {
         PlanDocument plan = read(request, body);
-        return PlanCheckResponse.of(checker.check(plan), ruleBase.messages(), Requests.language(request));
+        return CompletableFuture.completedFuture(PlanCheckResponse.of(checker.check(plan), ruleBase.messages(), Requests.language(request)));
     }
 
     /** Checks and stores the plan as its next version; a refused plan stores nothing. */
     @BoundedWork
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<PlanCheckResponse> store(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    CompletableFuture<HttpResponse<PlanCheckResponse>> store(HttpRequest<?> request, @Body @Nullable byte[] body) {
         DocumentFormat format = Requests.format(request);
         PlanDocument plan = read(request, body);
         PlanCheck check = checker.check(plan);
         StoredPlan stored = store.store(plan, body, format, check);
-        return HttpResponse.created(PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request)));
+        return CompletableFuture.completedFuture(
+                HttpResponse.created(PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request))));
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)

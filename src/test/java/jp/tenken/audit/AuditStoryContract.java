@@ -301,6 +301,9 @@ abstract class AuditStoryContract {
         String completion = "/api/v1/audits/" + id + "/findings/F1/completion";
         Http.Answer first = post(completion, Map.of("completedOn", "2026-09-20"));
         assertEquals(200, first.status(), "the first completion needs no reason: " + first.body());
+        Http.Answer retry = post(completion, Map.of("completedOn", "2026-09-20"));
+        assertEquals(200, retry.status(), "the same completion sent again is a retry, not a correction: " + retry.body());
+        assertEquals(1, actionOf(get("/api/v1/audits/" + id)).get("completions").size(), "a retry adds nothing");
 
         for (Map<String, Object> unexplained : List.of(Map.<String, Object>of("completedOn", "2026-09-25"),
                 Map.<String, Object>of("completedOn", "2026-09-25", "reason", " "))) {
