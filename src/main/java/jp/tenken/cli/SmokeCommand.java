@@ -2,6 +2,7 @@ package jp.tenken.cli;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import jp.tenken.account.AdminPasswordNotice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -86,12 +87,32 @@ public class SmokeCommand implements Callable<Integer> {
         return 1;
     }
 
-    /** The service as {@code java -jar} starts it, but on a free port and with its own empty H2 database. */
+    /**
+     * The service as {@code java -jar} starts it, but on a free port and with its own empty H2 database.
+     * The first admin's generated password is not shown: the database is thrown away with it, and
+     * the smoke prints nothing but its verdict.
+     */
     private static EmbeddedServer start(Path data) {
-        return ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "tenken.data-dir", data.toString(),
-                "datasources.default.url", ""));
+        ApplicationContext context = ApplicationContext.builder()
+                .properties(Map.of(
+                        "micronaut.server.port", -1,
+                        "tenken.data-dir", data.toString(),
+                        "datasources.default.url", ""))
+                .singletons(new ThrowawayAdminPassword())
+                .start();
+        try {
+            return context.getBean(EmbeddedServer.class).start();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    /** Shows nothing: the smoke's admin lives as long as its temporary database. */
+    private static final class ThrowawayAdminPassword implements AdminPasswordNotice {
+        @Override
+        public void show(String line) {
+        }
     }
 
     private void walk(String base, byte[] planBody, byte[] inspectionBody) throws IOException, InterruptedException {
