@@ -340,8 +340,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private void http(ServerProcess server, String shownOptions) throws Exception {
-        Path yaml = Path.of(System.getenv().getOrDefault("TENKEN_SEEDS_DIR", "seeds"), "plans", "hiratsuka-dx-action-plan-2024-2026.yaml");
-        byte[] body = json.writeValueAsBytes(new YAMLMapper().readTree(yaml.toFile()));
+        byte[] body = smallPlan();
         String url = server.url("/api/v1/plans/check");
         line("## HTTP throughput of POST /api/v1/plans/check");
         line("");

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -47,16 +47,16 @@ final class BoundedWorkBench {
                 large.add(client.sendAsync(post(server.url("/api/v1/plans/check"), MaximalPlans.maximal("largest-" + i)),
                         HttpResponse.BodyHandlers.discarding()));
             }
-            List<Long> health = new ArrayList<>();
-            List<Long> small = new ArrayList<>();
+            Stats health = new Stats();
+            Stats small = new Stats();
             HttpRequest healthRequest = HttpRequest.newBuilder(URI.create(server.url("/health"))).build();
             while (large.stream().anyMatch(f -> !f.isDone())) {
                 long t = System.nanoTime();
                 client.send(healthRequest, HttpResponse.BodyHandlers.discarding());
-                health.add((System.nanoTime() - t) / 1_000_000);
+                health.add(System.nanoTime() - t);
                 t = System.nanoTime();
                 client.send(post(server.url("/api/v1/plans/check"), smallPlan), HttpResponse.BodyHandlers.discarding());
-                small.add((System.nanoTime() - t) / 1_000_000);
+                small.add(System.nanoTime() - t);
                 Thread.sleep(50);
             }
             long seconds = (System.nanoTime() - started) / 1_000_000_000;
@@ -83,8 +83,9 @@ final class BoundedWorkBench {
             line.accept("");
             line.accept("| answered 200 | 503 (queue wait) | other | all answered after | /health median / slowest | small check median / slowest | heap before GC, peak | heap after GC, peak |");
             line.accept("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-            line.accept(String.format("| %d | %d | %d | %d s | %d / %d ms | %d / %d ms | %d MiB | %d MiB |", ok, busy, other, seconds,
-                    median(health), max(health), median(small), max(small), heap[0], heap[1]));
+            line.accept(String.format(Locale.ROOT, "| %d | %d | %d | %d s | %.0f / %.0f ms | %.0f / %.0f ms | %d MiB | %d MiB |",
+                    ok, busy, other, seconds, health.median(), health.percentile(100), small.median(), small.percentile(100),
+                    heap[0], heap[1]));
             line.accept("");
         }
     }
@@ -104,15 +105,5 @@ final class BoundedWorkBench {
             after = Math.max(after, Long.parseLong(m.group(2)));
         }
         return new long[] {before, after};
-    }
-
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
-    }
-
-    private static long max(List<Long> values) {
-        return values.isEmpty() ? 0 : Collections.max(values);
     }
 }
