@@ -60,11 +60,9 @@ public final class Permissions {
      * a thing of the whole organization, which "own departments" does not reach.
      */
     public static Decision decide(Account account, Action action, String organization, String department) {
-        if (!account.enabled()) {
-            return Decision.refuse(action, "the account " + account.username() + " is disabled");
-        }
-        if (!grantedByAnyRole(account, action)) {
-            return Decision.refuse(action, "no role of " + account.username() + " grants " + action);
+        Decision granted = grant(account, action);
+        if (!granted.allowed()) {
+            return granted;
         }
         if (!reachesOrganization(account, organization)) {
             return Decision.refuse(action, action + " is granted for " + ownOrganization(account)
@@ -74,6 +72,20 @@ public final class Permissions {
         if (!reach.includes(department)) {
             return Decision.refuse(action, action + " is granted for the departments " + reach.departments()
                     + " only, not for " + (department == null ? "the whole organization" : department));
+        }
+        return Decision.allow(action);
+    }
+
+    /**
+     * Whether some role of the enabled account grants the action at all, wherever: the check made
+     * before a request's organization or department is known.
+     */
+    public static Decision grant(Account account, Action action) {
+        if (!account.enabled()) {
+            return Decision.refuse(action, "the account " + account.username() + " is disabled");
+        }
+        if (!grantedByAnyRole(account, action)) {
+            return Decision.refuse(action, "no role of " + account.username() + " grants " + action);
         }
         return Decision.allow(action);
     }
