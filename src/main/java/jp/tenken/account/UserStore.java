@@ -25,6 +25,11 @@ public interface UserStore {
     /** Replaces the password hash; false when there is no such user. */
     boolean setPasswordHash(String username, String passwordHash);
 
+    /** When the password last changed or the account was disabled; empty until then (filled by V7). */
+    default Optional<Instant> credentialsChangedAt(String username) {
+        return Optional.empty();
+    }
+
     /** How many users exist (the first start creates the admin when none does). */
     long count();
 
