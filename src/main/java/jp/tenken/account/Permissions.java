@@ -66,12 +66,16 @@ public final class Permissions {
         }
         if (!reachesOrganization(account, organization)) {
             return Decision.refuse(action, action + " is granted for " + ownOrganization(account)
-                    + " only, not for " + organization);
+                    + " only, not for " + organization, "access.reason.organization",
+                    Map.of("own", ownOrganization(account), "organization", organization));
         }
         Reach reach = reach(account, action, organization);
         if (!reach.includes(department)) {
             return Decision.refuse(action, action + " is granted for the departments " + reach.departments()
-                    + " only, not for " + (department == null ? "the whole organization" : department));
+                    + " only, not for " + (department == null ? "the whole organization" : department),
+                    department == null ? "access.reason.whole-organization" : "access.reason.departments",
+                    Map.of("departments", String.join("、", reach.departments()),
+                            "department", department == null ? "" : department));
         }
         return Decision.allow(action);
     }
@@ -82,10 +86,13 @@ public final class Permissions {
      */
     public static Decision grant(Account account, Action action) {
         if (!account.enabled()) {
-            return Decision.refuse(action, "the account " + account.username() + " is disabled");
+            return Decision.refuse(action, "the account " + account.username() + " is disabled",
+                    "access.reason.disabled", Map.of("user", account.username()));
         }
         if (!grantedByAnyRole(account, action)) {
-            return Decision.refuse(action, "no role of " + account.username() + " grants " + action);
+            return Decision.refuse(action, "no role of " + account.username() + " grants " + action,
+                    "access.reason.role", Map.of("user", account.username(),
+                            "roles", account.roles().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", "))));
         }
         return Decision.allow(action);
     }

@@ -96,8 +96,9 @@ final class AccessRefusals {
                         target, Outcome.DENIED));
             }
             Language language = Requests.language(request);
+            String reason = Texts.get(language, e.decision().reasonKey(), e.decision().reasonParams());
             return HttpResponse.<ErrorResponse>status(HttpStatus.FORBIDDEN).body(ErrorResponse.of("forbidden",
-                    Texts.get(language, "access.forbidden", Map.of("permission", permission, "reason", e.getMessage()))));
+                    Texts.get(language, "access.forbidden", Map.of("permission", permission, "reason", reason))));
         }
     }
 
