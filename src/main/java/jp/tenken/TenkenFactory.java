@@ -51,6 +51,12 @@ class TenkenFactory {
         return ChecklistRegistry.load(Path.of(checklistsDir));
     }
 
+    /** The time of the service; a test replaces it to move through a lockout without waiting. */
+    @Singleton
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     @Singleton
     DocumentReader documentReader(@Value("${tenken.max-body-bytes:10485760}") long maxBodyBytes) {
         return DocumentReader.withHibernateValidator(maxBodyBytes);

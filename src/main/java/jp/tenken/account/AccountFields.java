@@ -18,6 +18,11 @@ public final class AccountFields {
     private AccountFields() {
     }
 
+    /** Whether a user of this name could exist at all (a cheap test before any lookup). */
+    public static boolean isPossibleUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
     public static Optional<FieldProblem> username(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.of(new FieldProblem("username", "3 to 64 of the characters A-Z a-z 0-9 . _ -"));

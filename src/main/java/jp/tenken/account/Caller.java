@@ -37,6 +37,11 @@ public final class Caller {
         }
     }
 
+    /** Whether the action is allowed on a thing of this organization as a whole (for filtering lists). */
+    public boolean may(Action action, String organization) {
+        return Permissions.decide(account, action, organization).allowed();
+    }
+
     /** Refuses unless the action is allowed on a thing of this organization as a whole (null: of none). */
     public void require(Action action, String organization) {
         require(action, organization, null);

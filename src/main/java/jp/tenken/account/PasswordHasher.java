@@ -31,6 +31,8 @@ public class PasswordHasher {
     private static final LongPasswordStrategy LONG_PASSWORDS = LongPasswordStrategies.hashSha512(VERSION);
 
     private final int cost;
+    /** Made on first use at this hasher's cost; a race makes two, which is harmless. */
+    private volatile String unknownUserHash;
 
     @Inject
     public PasswordHasher(@Value("${tenken.password-hash-cost:12}") int cost) {
@@ -50,6 +52,20 @@ public class PasswordHasher {
             throw new IllegalArgumentException("no password to hash");
         }
         return BCrypt.with(VERSION, LONG_PASSWORDS).hashToString(cost, password.toCharArray());
+    }
+
+    /**
+     * Compares the password with a hash no password matches, taking as long as a real comparison:
+     * a login under an unknown name then costs what a wrong password costs, and the time of the
+     * answer does not tell which names exist.
+     */
+    public void verifyAgainstNothing(String password) {
+        String hash = unknownUserHash;
+        if (hash == null) {
+            hash = hash("no user has this password " + System.nanoTime());
+            unknownUserHash = hash;
+        }
+        verify(password == null || password.isEmpty() ? "-" : password, hash);
     }
 
     /** Whether the password is the one hashed; false for a missing or malformed hash. */

@@ -1,5 +1,7 @@
 package jp.tenken.api;
 
+import jp.tenken.account.Action;
+import jp.tenken.account.Caller;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -25,7 +27,8 @@ class RuleCatalogController {
     }
 
     @Get
-    List<RuleView> rules(HttpRequest<?> request) {
+    List<RuleView> rules(HttpRequest<?> request, Caller caller) {
+        caller.requireRole(Action.CATALOGUE_READ);
         Language language = Requests.language(request);
         return ruleBase.rules().stream().map(r -> view(r, language)).toList();
     }

@@ -2,6 +2,10 @@ package jp.tenken.audit;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import jp.tenken.account.Action;
+import jp.tenken.account.Caller;
+import jp.tenken.account.Reach;
+import jp.tenken.api.FindingView;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
@@ -39,27 +43,39 @@ public class AuditService {
         this.rotationYears = rotationYears;
     }
 
-    public AuditResponse record(AuditRecord record, LocalDate asOf, Language language) {
+    public AuditResponse record(Caller caller, AuditRecord record, LocalDate asOf, Language language) {
+        caller.require(Action.AUDIT_WRITE, record.organization(), unitName(record.organization(), record.department()));
         StoredAudit stored = store.store(checker.validate(record));
         return respond(stored, asOf, language);
     }
 
-    public AuditResponse find(String id, LocalDate asOf, Language language) {
-        return respond(store.find(id).orElseThrow(() -> notFound(id)), asOf, language);
+    public AuditResponse find(Caller caller, String id, LocalDate asOf, Language language) {
+        StoredAudit audit = store.find(id).orElseThrow(() -> notFound(id));
+        requireOn(caller, Action.AUDIT_READ, audit);
+        return respond(audit, asOf, language);
     }
 
-    public List<AuditResponse> list(String organization, Integer fiscalYear, String department, LocalDate asOf, Language language) {
+    public List<AuditResponse> list(Caller caller, String organization, Integer fiscalYear, String department, LocalDate asOf,
+                                    Language language) {
+        Reach reach = caller.requireReach(Action.AUDIT_READ, organization);
         DepartmentDirectory directory = directory(organization);
         String unit = department == null ? null : directory.resolve(department).map(Department::name).orElse(department);
-        return store.list(organization, null, fiscalYear, unit).stream().map(a -> respond(a, asOf, language)).toList();
+        if (unit != null) {
+            caller.require(Action.AUDIT_READ, organization, unit);
+        }
+        return store.list(organization, null, fiscalYear, unit).stream()
+                .filter(a -> reach.includes(unitName(organization, a.record().department())))
+                .map(a -> respond(a, asOf, language)).toList();
     }
 
     /**
      * Records a completion of a finding's corrective action, kept beside any recorded before (a
      * correction must give a reason), and answers the audit as it now stands.
      */
-    public AuditResponse complete(String auditId, String findingId, Completion completion, LocalDate asOf, Language language) {
+    public AuditResponse complete(Caller caller, String auditId, String findingId, Completion completion, LocalDate asOf,
+                                  Language language) {
         StoredAudit audit = store.find(auditId).orElseThrow(() -> notFound(auditId));
+        requireOn(caller, Action.AUDIT_WRITE, audit);
         AuditFinding finding = audit.record().findings().stream().filter(f -> f.id().equals(findingId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("audit.finding.not-found", Map.of("id", auditId, "findingId", findingId)));
         if (finding.correctiveAction() == null) {
@@ -76,10 +92,30 @@ public class AuditService {
             case REASON_REQUIRED -> throw DocumentRejectedException.malformed(Problem.of("reason", "audit.completion.reason-required"));
             case RECORDED, ALREADY_RECORDED -> { }
         }
-        return find(auditId, asOf, language);
+        return respond(store.find(auditId).orElseThrow(() -> notFound(auditId)), asOf, language);
     }
 
-    public CoverageReport coverage(String organization, int fiscalYear, LocalDate asOf, Language language) {
+    /**
+     * Coverage and rotation of a fiscal year. A caller who may see only some departments (an
+     * officer) gets their lines only: the departments audited and not audited, and the findings.
+     */
+    public CoverageReport coverage(Caller caller, String organization, int fiscalYear, LocalDate asOf, Language language) {
+        Reach reach = caller.requireReach(Action.COMPLIANCE_READ, organization);
+        CoverageReport whole = coverage(organization, fiscalYear, asOf, language);
+        if (reach.wholeOrganization()) {
+            return whole;
+        }
+        List<String> audited = whole.audited().stream().filter(reach::includes).toList();
+        List<FindingView> findings = whole.findings().stream()
+                .filter(f -> f.target() != null && reach.includes(f.target().department())).toList();
+        int previousYear = (int) store.list(organization, fiscalYear, null, null).stream()
+                .filter(a -> a.record().fiscalYear() == fiscalYear - 1)
+                .map(a -> unitName(organization, a.record().department())).filter(reach::includes).distinct().count();
+        return new CoverageReport(organization, fiscalYear, whole.rotationYears(), asOf, audited.size(), previousYear,
+                audited, whole.notAuditedWithinCycle().stream().filter(reach::includes).toList(), findings);
+    }
+
+    private CoverageReport coverage(String organization, int fiscalYear, LocalDate asOf, Language language) {
         DepartmentDirectory directory = directory(organization);
         List<String> units = directory.units().stream().map(Department::name).toList();
         List<CoverageInput.Audited> audited = store.list(organization, fiscalYear, null, null).stream()
@@ -127,6 +163,19 @@ public class AuditService {
         List<String> ordered = new ArrayList<>(units.stream().filter(departments::contains).toList());
         departments.stream().filter(d -> !units.contains(d)).forEach(ordered::add);
         return ordered;
+    }
+
+    private void requireOn(Caller caller, Action action, StoredAudit audit) {
+        String organization = audit.record().organization();
+        caller.require(action, organization, unitName(organization, audit.record().department()));
+    }
+
+    /** The registry's name of a department (an audit may name it by an alias); as given when unknown. */
+    private String unitName(String organization, String department) {
+        if (organization == null || department == null) {
+            return department;
+        }
+        return organizations.directory(organization).flatMap(d -> d.resolve(department)).map(Department::name).orElse(department);
     }
 
     private static NotFoundException notFound(String id) {

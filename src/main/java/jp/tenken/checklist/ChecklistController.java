@@ -1,5 +1,7 @@
 package jp.tenken.checklist;
 
+import jp.tenken.account.Action;
+import jp.tenken.account.Caller;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -21,13 +23,15 @@ class ChecklistController {
     }
 
     @Get
-    List<Checklist> checklists(HttpRequest<?> request) {
+    List<Checklist> checklists(HttpRequest<?> request, Caller caller) {
+        caller.requireRole(Action.CATALOGUE_READ);
         Language language = Requests.language(request);
         return registry.all().stream().map(c -> localized(c, language)).toList();
     }
 
     @Get("/{id}")
-    Checklist checklist(HttpRequest<?> request, String id) {
+    Checklist checklist(HttpRequest<?> request, Caller caller, String id) {
+        caller.requireRole(Action.CATALOGUE_READ);
         return registry.checklist(id).map(c -> localized(c, Requests.language(request)))
                 .orElseThrow(() -> new NotFoundException("checklist.not-found", Map.of("id", id)));
     }

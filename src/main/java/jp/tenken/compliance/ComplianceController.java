@@ -8,6 +8,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import jp.tenken.account.Caller;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.api.Requests;
 import jp.tenken.document.DocumentRejectedException;
@@ -34,10 +35,10 @@ class ComplianceController {
     }
 
     @Get(value = "/units", produces = {MediaType.APPLICATION_JSON, CSV})
-    HttpResponse<?> units(HttpRequest<?> request, @Nullable @QueryValue String organization,
+    HttpResponse<?> units(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String organization,
                           @Nullable @QueryValue String fiscalYear, @Nullable @QueryValue String status,
                           @Nullable @QueryValue String asOf, @Nullable @QueryValue String format) {
-        ComplianceList list = service.units(QueryParameters.required("organization", organization),
+        ComplianceList list = service.units(caller, QueryParameters.required("organization", organization),
                 QueryParameters.year(fiscalYear), status(status), QueryParameters.asOf(asOf), Requests.language(request));
         if (wantsCsv(request, format)) {
             String filename = "compliance-" + list.organization() + "-" + list.fiscalYear() + ".csv";

@@ -1,6 +1,9 @@
 package jp.tenken.compliance;
 
 import jakarta.inject.Singleton;
+import jp.tenken.account.Action;
+import jp.tenken.account.Caller;
+import jp.tenken.account.Reach;
 import jp.tenken.api.FindingView;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Summary;
@@ -46,10 +49,16 @@ public class ComplianceService {
         this.audits = audits;
     }
 
-    public ComplianceList units(String organization, int fiscalYear, InspectionStatus status, LocalDate asOf, Language language) {
+    /**
+     * The compliance list of a fiscal year: a line per department the caller may see (an officer,
+     * its own departments only).
+     */
+    public ComplianceList units(Caller caller, String organization, int fiscalYear, InspectionStatus status, LocalDate asOf,
+                                Language language) {
+        Reach reach = caller.requireReach(Action.COMPLIANCE_READ, organization);
         DepartmentDirectory directory = organizations.directory(organization)
                 .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
-        List<String> units = directory.units().stream().map(Department::name).toList();
+        List<String> units = directory.units().stream().map(Department::name).filter(reach::includes).toList();
         Map<String, StoredInspection> current = inspections.current(organization, fiscalYear, null).stream()
                 .collect(Collectors.toMap(StoredInspection::department, Function.identity(), (a, b) -> b));
         List<Finding> findings = rules.evaluate(new ComplianceInput(fiscalYear, asOf, units, List.copyOf(current.keySet())));

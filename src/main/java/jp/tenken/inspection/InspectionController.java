@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import jp.tenken.account.Action;
+import jp.tenken.account.Caller;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.api.BoundedWork;
 import jp.tenken.api.NotFoundException;
@@ -48,17 +50,18 @@ class InspectionController {
 
     @BoundedWork
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<HttpResponse<InspectionResponse>> submit(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    CompletableFuture<HttpResponse<InspectionResponse>> submit(HttpRequest<?> request, Caller caller, @Body @Nullable byte[] body) {
+        caller.requireRole(Action.INSPECTION_SUBMIT);
         InspectionSubmission submission = reader.read(body, Requests.format(request), InspectionSubmission.class);
-        StoredInspection stored = service.submit(submission);
+        StoredInspection stored = service.submit(caller, submission);
         // A future, so that BoundedWork can move a large document off the thread that received it.
         return CompletableFuture.completedFuture(HttpResponse.created(InspectionResponse.of(stored,
                 checklists.checklist(stored.checklistId()).orElse(null), ruleBase.messages(), Requests.language(request), false)));
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    InspectionResponse find(HttpRequest<?> request, String id) {
-        StoredInspection stored = store.find(id)
+    InspectionResponse find(HttpRequest<?> request, Caller caller, String id) {
+        StoredInspection stored = service.find(caller, id)
                 .orElseThrow(() -> new NotFoundException("inspection.not-found", Map.of("id", id)));
         return InspectionResponse.of(stored, checklists.checklist(stored.checklistId()).orElse(null),
                 ruleBase.messages(), Requests.language(request), true);
@@ -66,13 +69,13 @@ class InspectionController {
 
     /** The current submission of each department, filtered by fiscal year and department. */
     @Get(produces = MediaType.APPLICATION_JSON)
-    List<InspectionListEntry> list(@Nullable @QueryValue String organization, @Nullable @QueryValue String fiscalYear,
+    List<InspectionListEntry> list(Caller caller, @Nullable @QueryValue String organization, @Nullable @QueryValue String fiscalYear,
                                    @Nullable @QueryValue String department) {
         String org = QueryParameters.required("organization", organization);
         Integer year = QueryParameters.optionalYear(fiscalYear);
         organizations.directory(org)
                 .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", org)));
-        String unit = department == null || department.isBlank() ? null : checker.unit(org, department).name();
-        return store.current(org, year, unit).stream().map(InspectionListEntry::of).toList();
+        String unit = department == null || department.isBlank() ? null : department;
+        return service.current(caller, org, year, unit).stream().map(InspectionListEntry::of).toList();
     }
 }

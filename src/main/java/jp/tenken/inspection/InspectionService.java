@@ -4,6 +4,11 @@ import jakarta.inject.Singleton;
 import jp.tenken.inspection.facts.PreviousAnswer;
 
 import java.util.List;
+import java.util.Optional;
+
+import jp.tenken.account.Action;
+import jp.tenken.account.Caller;
+import jp.tenken.account.Reach;
 
 /** Checks a submission against its checklist and last year's answers, and stores it. */
 @Singleton
@@ -17,11 +22,37 @@ public class InspectionService {
         this.store = store;
     }
 
-    public StoredInspection submit(InspectionSubmission submission) {
+    /**
+     * Checks and stores a submission for its department, which the caller must be allowed to submit
+     * for (an officer only for its own departments, by the registry's name of the department).
+     */
+    public StoredInspection submit(Caller caller, InspectionSubmission submission) {
+        String department = checker.unit(submission.organization(), submission.department()).name();
+        caller.require(Action.INSPECTION_SUBMIT, submission.organization(), department);
         return store.store(checker.check(submission, unit ->
                 store.current(submission.organization(), unit, submission.fiscalYear() - 1)
                         .map(InspectionService::answersOf)
                         .orElse(List.of())));
+    }
+
+    /** A stored submission, if the caller may read its department's inspections. */
+    public Optional<StoredInspection> find(Caller caller, String id) {
+        Optional<StoredInspection> stored = store.find(id);
+        stored.ifPresent(s -> caller.require(Action.INSPECTION_READ, s.organization(), s.department()));
+        return stored;
+    }
+
+    /**
+     * The current submission of each department the caller may read, of one fiscal year or all,
+     * of one department or all; asking for a department out of reach is refused.
+     */
+    public List<StoredInspection> current(Caller caller, String organization, Integer fiscalYear, String department) {
+        Reach reach = caller.requireReach(Action.INSPECTION_READ, organization);
+        String unit = department == null ? null : checker.unit(organization, department).name();
+        if (unit != null) {
+            caller.require(Action.INSPECTION_READ, organization, unit);
+        }
+        return store.current(organization, fiscalYear, unit).stream().filter(s -> reach.includes(s.department())).toList();
     }
 
     private static List<PreviousAnswer> answersOf(StoredInspection inspection) {

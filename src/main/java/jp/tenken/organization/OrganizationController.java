@@ -1,5 +1,7 @@
 package jp.tenken.organization;
 
+import jp.tenken.account.Action;
+import jp.tenken.account.Caller;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import jp.tenken.api.NotFoundException;
@@ -18,7 +20,8 @@ class OrganizationController {
     }
 
     @Get("/{org}/departments")
-    List<Department> departments(String org) {
+    List<Department> departments(Caller caller, String org) {
+        caller.require(Action.CATALOGUE_READ, org);
         return registry.directory(org)
                 .map(d -> d.organization().departments())
                 .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", org)));

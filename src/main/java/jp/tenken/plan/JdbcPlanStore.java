@@ -166,6 +166,18 @@ public class JdbcPlanStore implements PlanStore {
     }
 
     @Override
+    public Optional<String> organizationOf(String planId) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT organization FROM plan WHERE id = ?")) {
+                select.setString(1, planId);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public List<PlanSummary> list() {
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement(

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import jp.tenken.account.Action;
+import jp.tenken.account.Caller;
 import jp.tenken.api.BoundedWork;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Requests;
@@ -45,17 +47,21 @@ class PlanController {
 
     @BoundedWork
     @Post(value = "/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<PlanCheckResponse> check(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    CompletableFuture<PlanCheckResponse> check(HttpRequest<?> request, Caller caller, @Body @Nullable byte[] body) {
+        caller.requireRole(Action.PLAN_CHECK_STORE);
         PlanDocument plan = read(request, body);
+        caller.require(Action.PLAN_CHECK_STORE, plan.organization());
         return CompletableFuture.completedFuture(PlanCheckResponse.of(checker.check(plan), ruleBase.messages(), Requests.language(request)));
     }
 
     /** Checks and stores the plan as its next version; a refused plan stores nothing. */
     @BoundedWork
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<HttpResponse<PlanCheckResponse>> store(HttpRequest<?> request, @Body @Nullable byte[] body) {
+    CompletableFuture<HttpResponse<PlanCheckResponse>> store(HttpRequest<?> request, Caller caller, @Body @Nullable byte[] body) {
+        caller.requireRole(Action.PLAN_CHECK_STORE);
         DocumentFormat format = Requests.format(request);
         PlanDocument plan = read(request, body);
+        caller.require(Action.PLAN_CHECK_STORE, plan.organization());
         PlanCheck check = checker.check(plan);
         StoredPlan stored = store.store(plan, body, format, check);
         return CompletableFuture.completedFuture(
@@ -63,26 +69,36 @@ class PlanController {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    List<PlanSummary> list() {
-        return store.list();
+    List<PlanSummary> list(Caller caller) {
+        caller.requireRole(Action.PLAN_READ);
+        return store.list().stream().filter(p -> caller.may(Action.PLAN_READ, p.organization())).toList();
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    PlanVersionResponse latest(String id) {
+    PlanVersionResponse latest(Caller caller, String id) {
+        requireReadable(caller, id);
         return PlanVersionResponse.of(store.latest(id).orElseThrow(() -> planNotFound(id)));
     }
 
     @Get(value = "/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON)
-    PlanVersionResponse version(String id, int version) {
+    PlanVersionResponse version(Caller caller, String id, int version) {
+        requireReadable(caller, id);
         return PlanVersionResponse.of(store.version(id, version).orElseThrow(() -> store.latest(id).isPresent()
                 ? new NotFoundException("plan.version.not-found", Map.of("id", id, "version", String.valueOf(version)))
                 : planNotFound(id)));
     }
 
     @Get(value = "/{id}/findings", produces = MediaType.APPLICATION_JSON)
-    PlanCheckResponse findings(HttpRequest<?> request, String id) {
+    PlanCheckResponse findings(HttpRequest<?> request, Caller caller, String id) {
+        requireReadable(caller, id);
         StoredPlan stored = store.latest(id).orElseThrow(() -> planNotFound(id));
         return PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request));
+    }
+
+    /** Refuses unless the caller may read plans, and those of the plan's organization when it exists. */
+    private void requireReadable(Caller caller, String id) {
+        caller.requireRole(Action.PLAN_READ);
+        store.organizationOf(id).ifPresent(organization -> caller.require(Action.PLAN_READ, organization));
     }
 
     private PlanDocument read(HttpRequest<?> request, byte[] body) {

@@ -23,4 +23,7 @@ public interface PlanStore {
 
     /** Every stored plan with its latest version, by id. */
     List<PlanSummary> list();
+
+    /** The organization a plan id belongs to (that of its first stored version); empty when unknown. */
+    Optional<String> organizationOf(String planId);
 }
