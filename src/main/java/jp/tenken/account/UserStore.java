@@ -64,11 +64,6 @@ public interface UserStore {
      */
     Optional<Instant> credentialsChangedAt(String username);
 
-    /** When the password last changed or the account was disabled; empty until then (filled by V7). */
-    default Optional<Instant> credentialsChangedAt(String username) {
-        return Optional.empty();
-    }
-
     /** How many users exist (the first start creates the admin when none does). */
     long count();
 
