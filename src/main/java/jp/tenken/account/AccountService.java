@@ -184,7 +184,8 @@ public class AccountService {
             problems.add(Problem.of("organization", "account.organization.required"));
         }
         List<String> departments = request.departments() == null ? List.of() : request.departments();
-        if (organization == null && !departments.isEmpty()) {
+        // (Without an organization and without ADMIN the organization is at fault, said above.)
+        if (organization == null && roles.contains(Role.ADMIN) && !departments.isEmpty()) {
             problems.add(Problem.of("departments", "account.departments.no-organization"));
         }
         AccountFields.departments(roles, Set.copyOf(departments))
