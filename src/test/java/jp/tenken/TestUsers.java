@@ -55,6 +55,11 @@ public final class TestUsers {
         return ensure(context, username, Set.of(Role.SECURITY_OFFICER), ORGANIZATION, Set.of(departments));
     }
 
+    /** An enabled ADMIN of all organizations, for services called directly (not over HTTP). */
+    public static jp.tenken.account.Caller adminCaller() {
+        return new jp.tenken.account.Caller(new Account(ADMIN, ADMIN, null, Set.of(Role.ADMIN), null, Set.of(), true));
+    }
+
     /** The request, sent as this user with HTTP Basic. */
     public static <T> MutableHttpRequest<T> as(String username, MutableHttpRequest<T> request) {
         return request.basicAuth(username, PASSWORD);

@@ -2,6 +2,7 @@ package jp.tenken.account;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -34,7 +35,7 @@ class LoginFailureRedirect extends TokenCookieLoginHandler {
                          RefreshTokenCookieConfiguration refreshTokenCookieConfiguration,
                          AccessTokenConfiguration accessTokenConfiguration,
                          AccessRefreshTokenGenerator accessRefreshTokenGenerator,
-                         PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLoginPersistence,
+                         @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLoginPersistence,
                          List<LoginCookieProvider<HttpRequest<?>>> loginCookieProviders) {
         super(redirectService, redirectConfiguration, accessTokenCookieConfiguration, refreshTokenCookieConfiguration,
                 accessTokenConfiguration, accessRefreshTokenGenerator, priorToLoginPersistence, loginCookieProviders);

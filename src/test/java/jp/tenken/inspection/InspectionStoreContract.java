@@ -46,7 +46,7 @@ abstract class InspectionStoreContract {
     }
 
     private StoredInspection submit(Map<String, Object> body) throws Exception {
-        return service.submit(TestEngine.reader().read(JSON.writeValueAsBytes(body), DocumentFormat.JSON, InspectionSubmission.class));
+        return service.submit(jp.tenken.TestUsers.adminCaller(), TestEngine.reader().read(JSON.writeValueAsBytes(body), DocumentFormat.JSON, InspectionSubmission.class));
     }
 
     @Test
