@@ -155,9 +155,13 @@ class UsersEndpointTest implements TestPropertyProvider {
         return paths;
     }
 
+    private static final Set<ActivityAction> USER_WRITES =
+            Set.of(ActivityAction.USER_CREATED, ActivityAction.USER_UPDATED, ActivityAction.PASSWORD_CHANGED);
+
+    /** The entries of writes on this user, newest first (failed logins with its name left out). */
     private List<ActivityEntry> entriesAbout(String username) {
         return activity.list(ActivityQuery.newest().withLimit(ActivityQuery.MAX_LIMIT)).stream()
-                .filter(e -> username.equals(e.target().get("username")))
+                .filter(e -> USER_WRITES.contains(e.action()) && username.equals(e.target().get("username")))
                 .toList();
     }
 
