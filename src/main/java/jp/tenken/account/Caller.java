@@ -56,6 +56,23 @@ public final class Caller {
     }
 
     /**
+     * Refuses unless the action is allowed on a thing of this organization or, for null, of all
+     * organizations (users of no organization, the whole activity log):
+     * {@link Permissions#decideOrganizationOrAll}.
+     */
+    public void requireOrganizationOrAll(Action action, String organizationOrAll) {
+        Decision decision = Permissions.decideOrganizationOrAll(account, action, organizationOrAll);
+        if (!decision.allowed()) {
+            throw new AccessDeniedException(account, decision, organizationOrAll);
+        }
+    }
+
+    /** Whether {@link #requireOrganizationOrAll} would allow it: lists keep the lines the caller may see. */
+    public boolean mayOrganizationOrAll(Action action, String organizationOrAll) {
+        return Permissions.decideOrganizationOrAll(account, action, organizationOrAll).allowed();
+    }
+
+    /**
      * Refuses unless the action reaches at least part of the organization (a listing whose lines
      * are then filtered with {@link #visible}).
      */

@@ -1,6 +1,9 @@
 package jp.tenken.account;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jp.tenken.activity.ActivityEntry;
+import jp.tenken.activity.ActivityLog;
 import jp.tenken.storage.Transactions;
 
 import javax.sql.DataSource;
@@ -21,7 +24,9 @@ import java.util.TreeSet;
 
 /**
  * Users in plain JDBC with statements H2 and PostgreSQL both run. A user's row, roles and
- * departments are written in one transaction; an update replaces roles and departments whole.
+ * departments are written in one transaction, together with the activity entries of the write
+ * ({@link ActivityLog#append(Connection, ActivityEntry)} on the same connection); an update
+ * replaces roles and departments whole.
  */
 @Singleton
 public class JdbcUserStore implements UserStore {
@@ -30,18 +35,26 @@ public class JdbcUserStore implements UserStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final ActivityLog activity;
 
-    public JdbcUserStore(DataSource dataSource) {
+    @Inject
+    public JdbcUserStore(DataSource dataSource, ActivityLog activity) {
         this.dataSource = dataSource;
+        this.activity = activity;
+    }
+
+    /** A store whose entries go to the activity log of the same database. */
+    public JdbcUserStore(DataSource dataSource) {
+        this(dataSource, new ActivityLog(dataSource));
     }
 
     @Override
-    public Account create(Account account, String passwordHash) {
+    public Account create(Account account, String passwordHash, List<ActivityEntry> entries) {
         OffsetDateTime now = now();
         return Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO users (username, display_name, email, password_hash, organization, enabled,"
-                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " created_at, updated_at, credentials_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, account.username());
                 insert.setString(2, account.displayName());
                 insert.setString(3, account.email());
@@ -50,6 +63,7 @@ public class JdbcUserStore implements UserStore {
                 insert.setBoolean(6, account.enabled());
                 insert.setObject(7, now);
                 insert.setObject(8, now);
+                insert.setObject(9, now);
                 insert.executeUpdate();
             } catch (SQLException e) {
                 // Checked by the key, not by a look beforehand, so two concurrent creates cannot both win.
@@ -59,6 +73,7 @@ public class JdbcUserStore implements UserStore {
                 throw e;
             }
             writeRolesAndDepartments(c, account);
+            append(c, entries);
             return account;
         });
     }
@@ -93,17 +108,33 @@ public class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public boolean update(Account account) {
+    public boolean update(Account account, String passwordHash, List<ActivityEntry> entries) {
+        OffsetDateTime now = now();
+        // Every right-hand side reads the row as it was before this statement (on both databases),
+        // so "enabled" below is the old flag: disabling an enabled user stamps the time.
+        StringBuilder sql = new StringBuilder(
+                "UPDATE users SET display_name = ?, email = ?, organization = ?, enabled = ?, updated_at = ?");
+        if (passwordHash != null) {
+            sql.append(", password_hash = ?, credentials_changed_at = ?");
+        } else if (!account.enabled()) {
+            sql.append(", credentials_changed_at = CASE WHEN enabled THEN ? ELSE credentials_changed_at END");
+        }
+        sql.append(" WHERE username = ?");
         return Transactions.inTransaction(dataSource, c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE users SET display_name = ?, email = ?, organization = ?, enabled = ?, updated_at = ?"
-                            + " WHERE username = ?")) {
-                update.setString(1, account.displayName());
-                update.setString(2, account.email());
-                update.setString(3, account.organization());
-                update.setBoolean(4, account.enabled());
-                update.setObject(5, now());
-                update.setString(6, account.username());
+            try (PreparedStatement update = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                update.setString(i++, account.displayName());
+                update.setString(i++, account.email());
+                update.setString(i++, account.organization());
+                update.setBoolean(i++, account.enabled());
+                update.setObject(i++, now);
+                if (passwordHash != null) {
+                    update.setString(i++, passwordHash);
+                    update.setObject(i++, now);
+                } else if (!account.enabled()) {
+                    update.setObject(i++, now);
+                }
+                update.setString(i, account.username());
                 if (update.executeUpdate() == 0) {
                     return false;
                 }
@@ -111,6 +142,7 @@ public class JdbcUserStore implements UserStore {
             delete(c, "DELETE FROM user_role WHERE username = ?", account.username());
             delete(c, "DELETE FROM user_department WHERE username = ?", account.username());
             writeRolesAndDepartments(c, account);
+            append(c, entries);
             return true;
         });
     }
@@ -128,14 +160,37 @@ public class JdbcUserStore implements UserStore {
     }
 
     @Override
-    public boolean setPasswordHash(String username, String passwordHash) {
+    public boolean setPasswordHash(String username, String passwordHash, List<ActivityEntry> entries) {
+        OffsetDateTime now = now();
         return Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement update = c.prepareStatement(
-                    "UPDATE users SET password_hash = ?, updated_at = ? WHERE username = ?")) {
+                    "UPDATE users SET password_hash = ?, updated_at = ?, credentials_changed_at = ? WHERE username = ?")) {
                 update.setString(1, passwordHash);
-                update.setObject(2, now());
-                update.setString(3, username);
-                return update.executeUpdate() == 1;
+                update.setObject(2, now);
+                update.setObject(3, now);
+                update.setString(4, username);
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            append(c, entries);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Instant> credentialsChangedAt(String username) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT credentials_changed_at FROM users WHERE username = ?")) {
+                select.setString(1, username);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Instant>empty();
+                    }
+                    OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
+                    return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+                }
             }
         });
     }
@@ -176,6 +231,12 @@ public class JdbcUserStore implements UserStore {
                 }
             }
         });
+    }
+
+    private void append(Connection c, List<ActivityEntry> entries) throws SQLException {
+        for (ActivityEntry entry : entries) {
+            activity.append(c, entry);
+        }
     }
 
     private static void writeRolesAndDepartments(Connection c, Account account) throws SQLException {

@@ -103,6 +103,27 @@ public final class Permissions {
     }
 
     /**
+     * {@link #decide} where no organization means every organization rather than none: the users
+     * of an organization or, for null, an ADMIN of all organizations; the activity of an
+     * organization or, for null, of all of them (with what belongs to none). Only an account of all
+     * organizations reaches "all": an ADMIN of one city may neither see nor make an ADMIN of all.
+     */
+    public static Decision decideOrganizationOrAll(Account account, Action action, String organizationOrAll) {
+        if (organizationOrAll != null) {
+            return decide(account, action, organizationOrAll);
+        }
+        Decision granted = grant(account, action);
+        if (!granted.allowed()) {
+            return granted;
+        }
+        if (!account.ofAllOrganizations()) {
+            return Decision.refuse(action, action + " is granted for " + ownOrganization(account)
+                    + " only, not for all organizations");
+        }
+        return Decision.allow(action);
+    }
+
+    /**
      * How far the account may do this in the organization: the union of its roles' grants, nothing
      * in another organization. Lists use it to keep the lines the account may see.
      */

@@ -218,4 +218,31 @@ class PermissionsTest {
         assertNotNull(reach);
         assertTrue(Permissions.reach(account(OWN_ORG, Role.AUDITOR), Action.COMPLIANCE_READ, OWN_ORG).wholeOrganization());
     }
+
+    @Test
+    void allOrganizationsAreReachedOnlyByAnAccountOfAllOrganizations() {
+        Account adminOfAll = account(null, Role.ADMIN);
+        Account adminOfOne = account(OWN_ORG, Role.ADMIN);
+        Account auditor = account(OWN_ORG, Role.AUDITOR);
+        assertTrue(Permissions.decideOrganizationOrAll(adminOfAll, Action.ADMINISTER, null).allowed());
+        assertTrue(Permissions.decideOrganizationOrAll(adminOfAll, Action.ACTIVITY_READ, null).allowed());
+        Decision one = Permissions.decideOrganizationOrAll(adminOfOne, Action.ADMINISTER, null);
+        assertFalse(one.allowed(), "an ADMIN of one city may not make or see an ADMIN of all");
+        assertEquals("ADMINISTER", one.missingPermission());
+        assertTrue(one.reason().contains("all organizations"), one.reason());
+        assertFalse(Permissions.decideOrganizationOrAll(auditor, Action.ACTIVITY_READ, null).allowed());
+        assertEquals("no role of u grants ADMINISTER",
+                Permissions.decideOrganizationOrAll(auditor, Action.ADMINISTER, null).reason());
+        // With an organization it is decide() itself.
+        for (Account account : List.of(adminOfAll, adminOfOne, auditor)) {
+            for (String organization : new String[] {OWN_ORG, OTHER_ORG}) {
+                for (Action action : Action.values()) {
+                    assertEquals(Permissions.decide(account, action, organization).allowed(),
+                            Permissions.decideOrganizationOrAll(account, action, organization).allowed());
+                }
+            }
+        }
+        Account disabledAdmin = new Account("off", "Off", null, EnumSet.of(Role.ADMIN), null, Set.of(), false);
+        assertFalse(Permissions.decideOrganizationOrAll(disabledAdmin, Action.ADMINISTER, null).allowed());
+    }
 }

@@ -1,5 +1,11 @@
 package jp.tenken.account;
 
+import jp.tenken.activity.ActivityAction;
+import jp.tenken.activity.ActivityEntry;
+import jp.tenken.activity.ActivityLog;
+import jp.tenken.activity.ActivityQuery;
+import jp.tenken.activity.Outcome;
+import jp.tenken.storage.StorageException;
 import jp.tenken.storage.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,13 +37,15 @@ abstract class UserStoreContract {
 
     private TestDatabase database;
     private UserStore store;
+    private ActivityLog activity;
 
     protected abstract TestDatabase openDatabase() throws Exception;
 
     @BeforeAll
     void open() throws Exception {
         database = openDatabase();
-        store = new JdbcUserStore(database.dataSource());
+        activity = new ActivityLog(database.dataSource());
+        store = new JdbcUserStore(database.dataSource(), activity);
     }
 
     @AfterAll
@@ -169,5 +178,125 @@ abstract class UserStoreContract {
         assertEquals(1, store.failedLoginsSince(name, now), "a failure at the very instant counts");
         assertEquals(0, store.failedLoginsSince(unique("nobody"), now.minus(1, ChronoUnit.HOURS)));
         assertEquals(Optional.empty(), store.find(name), "a failed login of an unknown name creates no user");
+    }
+
+    private static ActivityEntry entry(ActivityAction action, String username, String organization) {
+        return ActivityEntry.now("admin", action, organization, Map.of("username", username), Outcome.OK);
+    }
+
+    /** The entries of the log that name this user as their target, newest first. */
+    private List<ActivityEntry> entriesAbout(String username) {
+        return activity.list(ActivityQuery.newest().withLimit(ActivityQuery.MAX_LIMIT)).stream()
+                .filter(e -> username.equals(e.target().get("username")))
+                .toList();
+    }
+
+    private static void tick() throws InterruptedException {
+        // Stamps are kept in milliseconds: the next one must be later.
+        Thread.sleep(5);
+    }
+
+    @Test
+    void aCreateStampsTheCredentialsAndAnUnknownNameHasNoStamp() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Account account = officer(unique("stamp"));
+        store.create(account, "h");
+        Instant stamped = store.credentialsChangedAt(account.username()).orElseThrow();
+        assertFalse(stamped.isBefore(before), stamped + " is before " + before);
+        assertFalse(stamped.isAfter(Instant.now()));
+        assertEquals(Optional.empty(), store.credentialsChangedAt(unique("nobody")));
+    }
+
+    @Test
+    void aPasswordChangeStampsTheCredentialsAnewAndAPlainUpdateDoesNot() throws Exception {
+        Account account = officer(unique("restamp"));
+        store.create(account, "h");
+        Instant created = store.credentialsChangedAt(account.username()).orElseThrow();
+        tick();
+        Account renamed = new Account(account.username(), "改名", account.email(), account.roles(),
+                account.organization(), account.departments(), true);
+        assertTrue(store.update(renamed));
+        assertEquals(Optional.of(created), store.credentialsChangedAt(account.username()),
+                "a change of name, roles or departments leaves the credentials as they were");
+        tick();
+        assertTrue(store.setPasswordHash(account.username(), "h2"));
+        Instant changed = store.credentialsChangedAt(account.username()).orElseThrow();
+        assertTrue(changed.isAfter(created), changed + " after " + created);
+        tick();
+        assertTrue(store.update(renamed, "h3", List.of()));
+        Instant changedAgain = store.credentialsChangedAt(account.username()).orElseThrow();
+        assertTrue(changedAgain.isAfter(changed), "a password given with an update stamps too");
+        assertEquals(Optional.of("h3"), store.passwordHash(account.username()));
+    }
+
+    @Test
+    void disablingStampsTheCredentialsOnceAndEnablingAgainDoesNot() throws Exception {
+        Account account = officer(unique("disable"));
+        store.create(account, "h");
+        Instant created = store.credentialsChangedAt(account.username()).orElseThrow();
+        tick();
+        Account disabled = new Account(account.username(), account.displayName(), account.email(), account.roles(),
+                account.organization(), account.departments(), false);
+        assertTrue(store.update(disabled));
+        Instant disabledAt = store.credentialsChangedAt(account.username()).orElseThrow();
+        assertTrue(disabledAt.isAfter(created));
+        assertFalse(store.find(account.username()).orElseThrow().enabled());
+        tick();
+        assertTrue(store.update(disabled));
+        assertEquals(Optional.of(disabledAt), store.credentialsChangedAt(account.username()),
+                "a user already disabled is not disabled again");
+        tick();
+        assertTrue(store.update(account));
+        assertEquals(Optional.of(disabledAt), store.credentialsChangedAt(account.username()),
+                "enabling gives back no old cookie: those were issued before the stamp");
+        assertTrue(store.find(account.username()).orElseThrow().enabled());
+    }
+
+    @Test
+    void eachWriteAppendsItsEntriesWithIt() {
+        Account account = officer(unique("logged"));
+        String name = account.username();
+        store.create(account, "h", List.of(entry(ActivityAction.USER_CREATED, name, "hiratsuka")));
+        assertTrue(store.update(account, "h2", List.of(entry(ActivityAction.USER_UPDATED, name, "hiratsuka"),
+                entry(ActivityAction.PASSWORD_CHANGED, name, "hiratsuka"))));
+        assertTrue(store.setPasswordHash(name, "h3", List.of(entry(ActivityAction.PASSWORD_CHANGED, name, "hiratsuka"))));
+        assertEquals(List.of(ActivityAction.PASSWORD_CHANGED, ActivityAction.PASSWORD_CHANGED,
+                        ActivityAction.USER_UPDATED, ActivityAction.USER_CREATED),
+                entriesAbout(name).stream().map(ActivityEntry::action).toList());
+        assertTrue(entriesAbout(name).stream().allMatch(e -> "admin".equals(e.user()) && "hiratsuka".equals(e.organization())));
+    }
+
+    @Test
+    void aFailedWriteLeavesNoActivityEntry() {
+        Account first = officer(unique("taken"));
+        store.create(first, "h");
+        assertThrows(UsernameTakenException.class, () -> store.create(first, "h2",
+                List.of(entry(ActivityAction.USER_CREATED, first.username(), "hiratsuka"))));
+        String ghost = unique("ghost");
+        assertFalse(store.update(officer(ghost), "h", List.of(entry(ActivityAction.USER_UPDATED, ghost, "hiratsuka"))));
+        assertFalse(store.setPasswordHash(ghost, "h", List.of(entry(ActivityAction.PASSWORD_CHANGED, ghost, "hiratsuka"))));
+        assertEquals(List.of(), entriesAbout(first.username()));
+        assertEquals(List.of(), entriesAbout(ghost));
+        assertEquals(Optional.of("h"), store.passwordHash(first.username()));
+    }
+
+    @Test
+    void anEntryThatCannotBeWrittenUndoesItsWrite() {
+        // A user name of 201 characters does not fit the log's column: the entry fails, so must the write.
+        ActivityEntry unwritable = ActivityEntry.now("x".repeat(201), ActivityAction.USER_CREATED, "hiratsuka",
+                Map.of("username", "unwritable"), Outcome.OK);
+        Account account = officer(unique("undone"));
+        assertThrows(StorageException.class, () -> store.create(account, "h", List.of(unwritable)));
+        assertEquals(Optional.empty(), store.find(account.username()), "the user was not created");
+
+        Account existing = officer(unique("kept"));
+        store.create(existing, "h");
+        Instant stamp = store.credentialsChangedAt(existing.username()).orElseThrow();
+        Account changed = new Account(existing.username(), "別名", null, EnumSet.of(Role.ADMIN), null, Set.of(), false);
+        assertThrows(StorageException.class, () -> store.update(changed, "h2", List.of(unwritable)));
+        assertThrows(StorageException.class, () -> store.setPasswordHash(existing.username(), "h3", List.of(unwritable)));
+        assertEquals(Optional.of(existing), store.find(existing.username()), "roles, departments and flags as before");
+        assertEquals(Optional.of("h"), store.passwordHash(existing.username()));
+        assertEquals(Optional.of(stamp), store.credentialsChangedAt(existing.username()));
     }
 }
