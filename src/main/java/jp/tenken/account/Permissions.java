@@ -118,7 +118,8 @@ public final class Permissions {
         }
         if (!account.ofAllOrganizations()) {
             return Decision.refuse(action, action + " is granted for " + ownOrganization(account)
-                    + " only, not for all organizations");
+                    + " only, not for all organizations", "access.reason.all-organizations",
+                    Map.of("own", ownOrganization(account)));
         }
         return Decision.allow(action);
     }

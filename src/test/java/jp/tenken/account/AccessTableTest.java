@@ -158,7 +158,35 @@ class AccessTableTest {
         table.add(new Endpoint("GET /organizations/{org}/departments", Action.CATALOGUE_READ,
                 () -> HttpRequest.GET("/api/v1/organizations/hiratsuka/departments"), 200,
                 Set.of(As.ADMIN, As.PLAN_EDITOR, As.SECURITY_OFFICER, As.AUDITOR)));
+        Set<As> admins = Set.of(As.ADMIN);
+        table.add(new Endpoint("POST /users", Action.ADMINISTER,
+                () -> json(HttpRequest.POST("/api/v1/users", write(newUser()))), 201, admins));
+        table.add(new Endpoint("GET /users", Action.ADMINISTER, () -> HttpRequest.GET("/api/v1/users"), 200, admins));
+        table.add(new Endpoint("GET /users/{username}", Action.ADMINISTER,
+                () -> HttpRequest.GET("/api/v1/users/" + As.AUDITOR.username()), 200, admins));
+        table.add(new Endpoint("PUT /users/{username}", Action.ADMINISTER,
+                () -> json(HttpRequest.PUT("/api/v1/users/" + As.AUDITOR.username(), write(Map.of(
+                        "username", As.AUDITOR.username(), "displayName", "監査 花子", "email", "auditor@example.jp",
+                        "roles", List.of("AUDITOR"), "organization", "hiratsuka", "departments", List.of())))),
+                200, admins));
+        table.add(new Endpoint("GET /me", Action.CATALOGUE_READ, () -> HttpRequest.GET("/api/v1/me"), 200, everyone));
+        table.add(new Endpoint("GET /activity?organization=hiratsuka", Action.ACTIVITY_READ,
+                () -> HttpRequest.GET("/api/v1/activity?organization=hiratsuka"), 200, auditors));
         return table;
+    }
+
+    private int users;
+
+    private Map<String, Object> newUser() {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", "walk-new-" + (++users));
+        user.put("displayName", "新規 利用者");
+        user.put("email", "new@example.jp");
+        user.put("password", "a-long-enough-password");
+        user.put("roles", List.of("PLAN_EDITOR"));
+        user.put("organization", "hiratsuka");
+        user.put("departments", List.of());
+        return user;
     }
 
     @TestFactory
