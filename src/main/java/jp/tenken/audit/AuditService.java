@@ -45,7 +45,7 @@ public class AuditService {
 
     public AuditResponse record(Caller caller, AuditRecord record, LocalDate asOf, Language language) {
         caller.require(Action.AUDIT_WRITE, record.organization(), unitName(record.organization(), record.department()));
-        StoredAudit stored = store.store(checker.validate(record));
+        StoredAudit stored = store.store(checker.validate(record), caller.username());
         return respond(stored, asOf, language);
     }
 
@@ -86,8 +86,7 @@ public class AuditService {
         if (problem != null) {
             throw DocumentRejectedException.malformed(problem);
         }
-        // Nobody is named as completedBy until accounts exist (CONTRACT §7).
-        switch (store.complete(auditId, findingId, completion, null)) {
+        switch (store.complete(auditId, findingId, completion, caller.username())) {
             case NO_SUCH_FINDING -> throw new NotFoundException("audit.finding.not-found", Map.of("id", auditId, "findingId", findingId));
             case REASON_REQUIRED -> throw DocumentRejectedException.malformed(Problem.of("reason", "audit.completion.reason-required"));
             case RECORDED, ALREADY_RECORDED -> { }

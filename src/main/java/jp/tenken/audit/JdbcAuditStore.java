@@ -1,6 +1,10 @@
 package jp.tenken.audit;
 
 import jakarta.inject.Singleton;
+import jp.tenken.activity.ActivityAction;
+import jp.tenken.activity.ActivityEntry;
+import jp.tenken.activity.ActivityLog;
+import jp.tenken.activity.Outcome;
 import jp.tenken.storage.StorageJson;
 import jp.tenken.storage.Transactions;
 
@@ -16,8 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,23 +31,32 @@ import java.util.UUID;
  * Audits in plain JDBC. The record is stored as sent; each finding also gets a row in
  * {@code audit_finding}, and each completion of its corrective action a row in
  * {@code audit_completion} (the one sent with the record, and those recorded later).
+ *
+ * <p>The audit names the user who recorded it and each completion the user who recorded that; the
+ * {@code AUDIT_RECORDED} and {@code ACTION_COMPLETED} activity entries are written in the
+ * transaction of their write.
  */
 @Singleton
 public class JdbcAuditStore implements AuditStore {
 
-    private final DataSource dataSource;
+    private static final String COLUMNS = "id, stored_at, recorded_by, document";
 
-    public JdbcAuditStore(DataSource dataSource) {
+    private final DataSource dataSource;
+    private final ActivityLog activity;
+
+    public JdbcAuditStore(DataSource dataSource, ActivityLog activity) {
         this.dataSource = dataSource;
+        this.activity = activity;
     }
 
     @Override
-    public StoredAudit store(AuditRecord record) {
+    public StoredAudit store(AuditRecord record, String actor) {
+        Objects.requireNonNull(actor, "actor");
         String id = UUID.randomUUID().toString();
         OffsetDateTime storedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         return Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit (id, organization, department, fiscal_year,"
-                    + " audited_on, stored_at, document) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " audited_on, stored_at, document, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, record.organization());
                 insert.setString(3, record.department());
@@ -49,6 +64,7 @@ public class JdbcAuditStore implements AuditStore {
                 insert.setObject(5, record.auditedOn());
                 insert.setObject(6, storedAt);
                 insert.setString(7, StorageJson.write(record));
+                insert.setString(8, actor);
                 insert.executeUpdate();
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO audit_finding (audit_id, position, finding_id,"
@@ -71,21 +87,27 @@ public class JdbcAuditStore implements AuditStore {
             for (AuditFinding finding : record.findings()) {
                 CorrectiveAction action = finding.correctiveAction();
                 if (action != null && action.completedOn() != null) {
-                    insertCompletion(c, id, finding.id(), new RecordedCompletion(action.completedOn(), storedAt, null, null));
+                    insertCompletion(c, id, finding.id(), new RecordedCompletion(action.completedOn(), storedAt, actor, null));
                 }
             }
-            return withCompletions(c, List.of(new StoredAudit(id, storedAt, record))).get(0);
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("auditId", id);
+            target.put("department", record.department());
+            target.put("fiscalYear", record.fiscalYear());
+            activity.append(c, new ActivityEntry(storedAt.toInstant(), actor, ActivityAction.AUDIT_RECORDED,
+                    record.organization(), target, Outcome.OK));
+            return withCompletions(c, List.of(new StoredAudit(id, storedAt, actor, record))).get(0);
         });
     }
 
     @Override
     public Optional<StoredAudit> find(String id) {
-        return query("SELECT id, stored_at, document FROM audit WHERE id = ?", List.of(id)).stream().findFirst();
+        return query("SELECT " + COLUMNS + " FROM audit WHERE id = ?", List.of(id)).stream().findFirst();
     }
 
     @Override
     public List<StoredAudit> list(String organization, Integer upToFiscalYear, Integer fiscalYear, String department) {
-        StringBuilder sql = new StringBuilder("SELECT id, stored_at, document FROM audit WHERE organization = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit WHERE organization = ?");
         List<Object> params = new ArrayList<>(List.of(organization));
         if (upToFiscalYear != null) {
             sql.append(" AND fiscal_year <= ?");
@@ -105,6 +127,7 @@ public class JdbcAuditStore implements AuditStore {
 
     @Override
     public CompletionOutcome complete(String auditId, String findingId, Completion completion, String completedBy) {
+        Objects.requireNonNull(completedBy, "completedBy");
         OffsetDateTime recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         return Transactions.inTransaction(dataSource, c -> {
             // The finding's row is locked before its history is read: a completion sent at the same
@@ -137,8 +160,24 @@ public class JdbcAuditStore implements AuditStore {
                 update.setString(4, findingId);
                 update.executeUpdate();
             }
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("auditId", auditId);
+            target.put("findingId", findingId);
+            target.put("completedOn", completion.completedOn().toString());
+            activity.append(c, new ActivityEntry(recordedAt.toInstant(), completedBy, ActivityAction.ACTION_COMPLETED,
+                    organizationOf(c, auditId), target, Outcome.OK));
             return CompletionOutcome.RECORDED;
         });
+    }
+
+    private static String organizationOf(Connection c, String auditId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT organization FROM audit WHERE id = ?")) {
+            select.setString(1, auditId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     private static boolean hasCompletion(Connection c, String auditId, String findingId) throws SQLException {
@@ -176,7 +215,8 @@ public class JdbcAuditStore implements AuditStore {
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        audits.add(new StoredAudit(rs.getString(1), rs.getObject(2, OffsetDateTime.class), read(rs.getString(3))));
+                        audits.add(new StoredAudit(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                                read(rs.getString(4))));
                     }
                 }
             }
@@ -208,7 +248,7 @@ public class JdbcAuditStore implements AuditStore {
         List<StoredAudit> result = new ArrayList<>();
         for (StoredAudit audit : audits) {
             AuditRecord record = audit.record().withCompletions(completions.getOrDefault(audit.id(), Map.of()));
-            result.add(new StoredAudit(audit.id(), audit.storedAt(), record));
+            result.add(new StoredAudit(audit.id(), audit.storedAt(), audit.recordedBy(), record));
         }
         return result;
     }

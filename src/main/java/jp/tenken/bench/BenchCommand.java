@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.inject.Inject;
+import jp.tenken.activity.ActivityLog;
 import jp.tenken.audit.AuditFinding;
 import jp.tenken.audit.AuditRecord;
 import jp.tenken.audit.Auditor;
@@ -447,9 +448,13 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private static final String BENCH_USER = "bench";
+
     private int populate(HikariDataSource dataSource, List<String> units, InspectionChecker inspections) {
-        JdbcInspectionStore inspectionStore = new JdbcInspectionStore(dataSource);
-        JdbcAuditStore auditStore = new JdbcAuditStore(dataSource);
+        // The rows are written as a user named "bench" would write them, each with its activity entry.
+        ActivityLog activityLog = new ActivityLog(dataSource);
+        JdbcInspectionStore inspectionStore = new JdbcInspectionStore(dataSource, activityLog);
+        JdbcAuditStore auditStore = new JdbcAuditStore(dataSource, activityLog);
         Checklist checklist = checklists.checklist("municipal-security-self-inspection").orElseThrow();
         Random random = new Random(7);
         int rows = 0;
@@ -469,7 +474,7 @@ public class BenchCommand implements Callable<Integer> {
                 }
                 InspectionSubmission submission = new InspectionSubmission(checklist.id(), "bench-city", unit, year,
                         LocalDate.of(year, 10, 15), answers);
-                inspectionStore.store(inspections.check(submission, List.of()));
+                inspectionStore.store(inspections.check(submission, List.of()), BENCH_USER);
                 rows++;
                 if ((u + year) % 3 == 0) {
                     LocalDate due = LocalDate.of(year + 1, 3, 31);
@@ -477,7 +482,7 @@ public class BenchCommand implements Callable<Integer> {
                     auditStore.store(new AuditRecord("bench-city", unit, year, LocalDate.of(year, 11, 20),
                             List.of(new Auditor("監査員", units.get((u + 1) % units.size()))),
                             List.of(new AuditFinding("F1", "PHY-02", random.nextBoolean() ? ItemSeverity.HIGH : ItemSeverity.MEDIUM,
-                                    "指摘", new CorrectiveAction("是正", due, done ? due.minusDays(10) : null)))));
+                                    "指摘", new CorrectiveAction("是正", due, done ? due.minusDays(10) : null)))), BENCH_USER);
                     rows++;
                 }
             }

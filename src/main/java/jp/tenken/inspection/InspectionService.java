@@ -24,7 +24,8 @@ public class InspectionService {
 
     /**
      * Checks and stores a submission for its department, which the caller must be allowed to submit
-     * for (an officer only for its own departments, by the registry's name of the department).
+     * for (an officer only for its own departments, by the registry's name of the department), as
+     * submitted by the caller.
      */
     public StoredInspection submit(Caller caller, InspectionSubmission submission) {
         String department = checker.unit(submission.organization(), submission.department()).name();
@@ -32,7 +33,7 @@ public class InspectionService {
         return store.store(checker.check(submission, unit ->
                 store.current(submission.organization(), unit, submission.fiscalYear() - 1)
                         .map(InspectionService::answersOf)
-                        .orElse(List.of())));
+                        .orElse(List.of())), caller.username());
     }
 
     /** A stored submission, if the caller may read its department's inspections. */

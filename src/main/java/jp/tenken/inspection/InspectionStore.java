@@ -6,8 +6,12 @@ import java.util.Optional;
 /** Stored self-inspections; H2 and PostgreSQL behind one implementation. */
 public interface InspectionStore {
 
-    /** Stores a checked submission; it becomes the current one of its department and fiscal year. */
-    StoredInspection store(InspectionCheck check);
+    /**
+     * Stores a checked submission, submitted by {@code actor} (a user name), with its
+     * {@code INSPECTION_SUBMITTED} activity entry in the same transaction; it becomes the current
+     * one of its department and fiscal year.
+     */
+    StoredInspection store(InspectionCheck check, String actor);
 
     /** A submission by id, current or superseded. */
     Optional<StoredInspection> find(String id);

@@ -1,6 +1,10 @@
 package jp.tenken.inspection;
 
 import jakarta.inject.Singleton;
+import jp.tenken.activity.ActivityAction;
+import jp.tenken.activity.ActivityEntry;
+import jp.tenken.activity.ActivityLog;
+import jp.tenken.activity.Outcome;
 import jp.tenken.api.Summary;
 import jp.tenken.storage.StorageJson;
 import jp.tenken.storage.Transactions;
@@ -14,16 +18,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Self-inspections in plain JDBC, with statements H2 and PostgreSQL both run. */
+/**
+ * Self-inspections in plain JDBC, with statements H2 and PostgreSQL both run. Each submission names
+ * the user who submitted it, and its {@code INSPECTION_SUBMITTED} activity entry is written in the
+ * submission's transaction.
+ */
 @Singleton
 public class JdbcInspectionStore implements InspectionStore {
 
     private static final String COLUMNS = "i.id, i.organization, i.department, i.fiscal_year, i.checklist_id,"
-            + " i.checklist_version, i.submitted_on, i.stored_at, i.status, i.rules_version, i.document, i.findings,"
+            + " i.checklist_version, i.submitted_on, i.stored_at, i.submitted_by, i.status, i.rules_version, i.document, i.findings,"
             + " i.seq = (SELECT MAX(c.seq) FROM inspection c WHERE c.organization = i.organization"
             + " AND c.fiscal_year = i.fiscal_year AND c.department = i.department) AS is_current";
 
@@ -31,13 +42,16 @@ public class JdbcInspectionStore implements InspectionStore {
             + " AND c.fiscal_year = i.fiscal_year AND c.department = i.department)";
 
     private final DataSource dataSource;
+    private final ActivityLog activity;
 
-    public JdbcInspectionStore(DataSource dataSource) {
+    public JdbcInspectionStore(DataSource dataSource, ActivityLog activity) {
         this.dataSource = dataSource;
+        this.activity = activity;
     }
 
     @Override
-    public StoredInspection store(InspectionCheck check) {
+    public StoredInspection store(InspectionCheck check, String actor) {
+        Objects.requireNonNull(actor, "actor");
         InspectionSubmission submission = check.submission();
         String id = UUID.randomUUID().toString();
         OffsetDateTime storedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
@@ -45,7 +59,8 @@ public class JdbcInspectionStore implements InspectionStore {
         Transactions.inTransaction(dataSource, c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO inspection (id, organization, department,"
                     + " fiscal_year, checklist_id, checklist_version, submitted_on, stored_at, status, rules_version,"
-                    + " errors, warnings, infos, document, findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " errors, warnings, infos, document, findings, submitted_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, submission.organization());
                 insert.setString(3, check.department());
@@ -61,11 +76,19 @@ public class JdbcInspectionStore implements InspectionStore {
                 insert.setLong(13, summary.infos());
                 insert.setString(14, StorageJson.write(submission));
                 insert.setString(15, StorageJson.write(check.findings()));
-                return insert.executeUpdate();
+                insert.setString(16, actor);
+                insert.executeUpdate();
             }
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("inspectionId", id);
+            target.put("department", check.department());
+            target.put("fiscalYear", submission.fiscalYear());
+            activity.append(c, new ActivityEntry(storedAt.toInstant(), actor, ActivityAction.INSPECTION_SUBMITTED,
+                    submission.organization(), target, Outcome.OK));
+            return null;
         });
         return new StoredInspection(id, submission.organization(), check.department(), submission.fiscalYear(),
-                check.checklist().id(), check.checklist().version(), submission.submittedOn(), storedAt, check.status(),
+                check.checklist().id(), check.checklist().version(), submission.submittedOn(), storedAt, actor, check.status(),
                 check.rulesVersion(), submission, check.findings(), true);
     }
 
@@ -116,8 +139,8 @@ public class JdbcInspectionStore implements InspectionStore {
     private static StoredInspection row(ResultSet rs) throws SQLException {
         return new StoredInspection(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                     rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, OffsetDateTime.class),
-                    InspectionStatus.valueOf(rs.getString(9)), rs.getString(10),
-                    StorageJson.read(rs.getString(11), InspectionSubmission.class),
-                    StorageJson.findings(rs.getString(12)), rs.getBoolean(13));
+                    rs.getString(9), InspectionStatus.valueOf(rs.getString(10)), rs.getString(11),
+                    StorageJson.read(rs.getString(12), InspectionSubmission.class),
+                    StorageJson.findings(rs.getString(13)), rs.getBoolean(14));
     }
 }

@@ -1,6 +1,10 @@
 package jp.tenken.plan;
 
 import jakarta.inject.Singleton;
+import jp.tenken.activity.ActivityAction;
+import jp.tenken.activity.ActivityEntry;
+import jp.tenken.activity.ActivityLog;
+import jp.tenken.activity.Outcome;
 import jp.tenken.api.Summary;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.storage.StorageJson;
@@ -16,7 +20,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -27,21 +34,27 @@ import java.util.Optional;
  * <p>A plan belongs to the organization of its first stored version. Under the same lock an
  * upload of another organization is refused, so of two concurrent first uploads of one id from
  * two organizations exactly one becomes the plan; the organization is never rewritten.
+ *
+ * <p>Each version names the user who stored it, and its {@code PLAN_STORED} activity entry is
+ * written in the version's transaction: a refused or failed upload leaves neither.
  */
 @Singleton
 public class JdbcPlanStore implements PlanStore {
 
     private static final String VERSION_COLUMNS =
-            "plan_id, version, stored_at, rules_version, document, findings";
+            "plan_id, version, stored_at, stored_by, rules_version, document, findings";
 
     private final DataSource dataSource;
+    private final ActivityLog activity;
 
-    public JdbcPlanStore(DataSource dataSource) {
+    public JdbcPlanStore(DataSource dataSource, ActivityLog activity) {
         this.dataSource = dataSource;
+        this.activity = activity;
     }
 
     @Override
-    public StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check) {
+    public StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check, String actor) {
+        Objects.requireNonNull(actor, "actor");
         ensurePlanRow(plan);
         String document = StorageJson.write(plan);
         String findings = StorageJson.write(check.findings());
@@ -51,8 +64,8 @@ public class JdbcPlanStore implements PlanStore {
             int version = lockForNextVersion(c, plan);
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO plan_version (plan_id, version, stored_at, title, rules_version, document,"
-                            + " source_format, source_text, findings, errors, warnings, infos)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " source_format, source_text, findings, errors, warnings, infos, stored_by)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, plan.id());
                 insert.setInt(2, version);
                 insert.setObject(3, storedAt);
@@ -65,6 +78,7 @@ public class JdbcPlanStore implements PlanStore {
                 insert.setLong(10, summary.errors());
                 insert.setLong(11, summary.warnings());
                 insert.setLong(12, summary.infos());
+                insert.setString(13, actor);
                 insert.executeUpdate();
             }
             try (PreparedStatement update = c.prepareStatement("UPDATE plan SET latest_version = ? WHERE id = ?")) {
@@ -72,7 +86,12 @@ public class JdbcPlanStore implements PlanStore {
                 update.setString(2, plan.id());
                 update.executeUpdate();
             }
-            return new StoredPlan(plan.id(), version, storedAt, check.rulesVersion(), document, check.findings());
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("planId", plan.id());
+            target.put("version", version);
+            activity.append(c, new ActivityEntry(storedAt.toInstant(), actor, ActivityAction.PLAN_STORED,
+                    plan.organization(), target, Outcome.OK));
+            return new StoredPlan(plan.id(), version, storedAt, actor, check.rulesVersion(), document, check.findings());
         });
     }
 
@@ -181,13 +200,13 @@ public class JdbcPlanStore implements PlanStore {
     public List<PlanSummary> list() {
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT p.id, p.organization, v.title, p.latest_version, v.stored_at FROM plan p"
+                    "SELECT p.id, p.organization, v.title, p.latest_version, v.stored_at, v.stored_by FROM plan p"
                             + " JOIN plan_version v ON v.plan_id = p.id AND v.version = p.latest_version ORDER BY p.id")) {
                 List<PlanSummary> plans = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         plans.add(new PlanSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                                rs.getObject(5, OffsetDateTime.class)));
+                                rs.getObject(5, OffsetDateTime.class), rs.getString(6)));
                     }
                 }
                 return plans;
@@ -201,7 +220,7 @@ public class JdbcPlanStore implements PlanStore {
                 return Optional.empty();
             }
             return Optional.of(new StoredPlan(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class),
-                    rs.getString(4), rs.getString(5), StorageJson.findings(rs.getString(6))));
+                    rs.getString(4), rs.getString(5), rs.getString(6), StorageJson.findings(rs.getString(7))));
         }
     }
 }

@@ -63,7 +63,7 @@ class PlanController {
         PlanDocument plan = read(request, body);
         caller.require(Action.PLAN_CHECK_STORE, plan.organization());
         PlanCheck check = checker.check(plan);
-        StoredPlan stored = store.store(plan, body, format, check);
+        StoredPlan stored = store.store(plan, body, format, check, caller.username());
         return CompletableFuture.completedFuture(
                 HttpResponse.created(PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request))));
     }

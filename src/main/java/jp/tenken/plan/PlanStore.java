@@ -9,11 +9,13 @@ import java.util.Optional;
 public interface PlanStore {
 
     /**
-     * Stores the plan with its findings as the version after the latest, in one transaction.
+     * Stores the plan with its findings as the version after the latest, stored by {@code actor}
+     * (a user name), with its {@code PLAN_STORED} activity entry in the same transaction.
      *
-     * @throws PlanOfAnotherOrganizationException when a plan of another organization has this id; nothing is stored
+     * @throws PlanOfAnotherOrganizationException when a plan of another organization has this id;
+     *                                            nothing is stored and no entry written
      */
-    StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check);
+    StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check, String actor);
 
     /** The latest version of a plan. */
     Optional<StoredPlan> latest(String planId);

@@ -5,12 +5,15 @@ import jp.tenken.api.Summary;
 
 import java.time.OffsetDateTime;
 
-/** A stored version of a plan: its number, when it was stored, and the document exactly as stored. */
-public record PlanVersionResponse(String planId, int version, OffsetDateTime storedAt, String rulesVersion,
+/**
+ * A stored version of a plan: its number, when and by whom it was stored ({@code storedBy}, null
+ * for a version stored before accounts existed), and the document exactly as stored.
+ */
+public record PlanVersionResponse(String planId, int version, OffsetDateTime storedAt, String storedBy, String rulesVersion,
                                   Summary summary, @JsonRawValue String document) {
 
     static PlanVersionResponse of(StoredPlan stored) {
-        return new PlanVersionResponse(stored.planId(), stored.version(), stored.storedAt(), stored.rulesVersion(),
+        return new PlanVersionResponse(stored.planId(), stored.version(), stored.storedAt(), stored.storedBy(), stored.rulesVersion(),
                 Summary.of(stored.findings()), stored.documentJson());
     }
 }

@@ -85,11 +85,11 @@ abstract class AuditStoryContract {
      * counted as the city's, the coverage and the compliance list below would change.
      */
     private void auditsOfAnotherOrganization() {
-        JdbcAuditStore store = new JdbcAuditStore(database.dataSource());
+        JdbcAuditStore store = new JdbcAuditStore(database.dataSource(), new jp.tenken.activity.ActivityLog(database.dataSource()));
         for (int fiscalYear = 2022; fiscalYear <= 2025; fiscalYear++) {
             for (String department : units) {
                 store.store(new AuditRecord("oiso", department, fiscalYear, java.time.LocalDate.of(fiscalYear, 11, 20),
-                        List.of(new Auditor("監査員B", "総務課")), List.of()));
+                        List.of(new Auditor("監査員B", "総務課")), List.of()), "oiso-auditor");
             }
         }
     }
@@ -270,7 +270,7 @@ abstract class AuditStoryContract {
         store.store(new AuditRecord("hiratsuka", "行政総務課", 2026, java.time.LocalDate.of(2027, 5, 10),
                 List.of(new Auditor("監査員A", "職員課")),
                 List.of(new AuditFinding("F1", "PHY-02", jp.tenken.checklist.ItemSeverity.HIGH, "指摘",
-                        new CorrectiveAction("是正する", java.time.LocalDate.of(2026, 6, 30), null)))));
+                        new CorrectiveAction("是正する", java.time.LocalDate.of(2026, 6, 30), null)))), "auditor");
         assertEquals(201, post("/api/v1/inspections", Submissions.compliant("行政総務課", 2026)).status());
 
         JsonNode list = get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2026&asOf=2026-09-01");
@@ -330,7 +330,8 @@ abstract class AuditStoryContract {
             assertEquals("2026-09-25", history.get(1).get("completedOn").asText());
             assertEquals(reason, history.get(1).get("reason").asText());
             for (JsonNode entry : history) {
-                assertTrue(entry.has("completedBy") && entry.get("completedBy").isNull(), "no accounts yet: " + entry);
+                assertTrue(entry.get("completedBy").isTextual() && !entry.get("completedBy").asText().isEmpty(),
+                        "names the user who recorded it: " + entry);
             }
             assertTrue(!java.time.OffsetDateTime.parse(history.get(1).get("recordedAt").asText())
                     .isBefore(java.time.OffsetDateTime.parse(history.get(0).get("recordedAt").asText())), history.toString());

@@ -1,5 +1,8 @@
 package jp.tenken.audit;
 
+import jp.tenken.activity.ActivityAction;
+import jp.tenken.activity.ActivityLog;
+import jp.tenken.activity.ActivityQuery;
 import jp.tenken.audit.AuditStore.CompletionOutcome;
 import jp.tenken.checklist.ItemSeverity;
 import jp.tenken.storage.Migrations;
@@ -84,8 +87,9 @@ abstract class CompletionHistoryContract {
 
             Migrations.migrate(database.dataSource());
 
-            JdbcAuditStore store = new JdbcAuditStore(database.dataSource());
+            JdbcAuditStore store = new JdbcAuditStore(database.dataSource(), new ActivityLog(database.dataSource()));
             StoredAudit audit = store.find("A1").orElseThrow();
+            assertNull(audit.recordedBy(), "an audit stored before accounts existed names nobody");
             assertEquals(List.of(new RecordedCompletion(completedLater, recordedAt, null, null)), action(audit, "F1").completions());
             assertEquals(completedLater, action(audit, "F1").completedOn());
             assertEquals(List.of(new RecordedCompletion(completedWithTheRecord, storedAt, null, null)),
@@ -93,15 +97,15 @@ abstract class CompletionHistoryContract {
             assertEquals(List.of(), action(audit, "F3").completions());
             assertNull(action(audit, "F3").completedOn());
             assertEquals(CompletionOutcome.REASON_REQUIRED,
-                    store.complete("A1", "F1", new Completion(completedLater.plusDays(1), null), null), "a migrated completion is the first");
+                    store.complete("A1", "F1", new Completion(completedLater.plusDays(1), null), "auditor"), "a migrated completion is the first");
         }
     }
 
     @Test
     void ofFirstCompletionsSentAtOnceOneIsRecordedAndTheOthersAreCorrections() throws Exception {
         try (TestDatabase database = openDatabase(null)) {
-            JdbcAuditStore store = new JdbcAuditStore(database.dataSource());
-            String id = store.store(record(List.of(finding("F1", null)))).id();
+            JdbcAuditStore store = new JdbcAuditStore(database.dataSource(), new ActivityLog(database.dataSource()));
+            String id = store.store(record(List.of(finding("F1", null))), "auditor").id();
             int senders = 4;
             ExecutorService pool = Executors.newFixedThreadPool(senders);
             try {
@@ -111,7 +115,7 @@ abstract class CompletionHistoryContract {
                     Completion completion = new Completion(AUDITED_ON.plusDays(i + 1), null);
                     sent.add(pool.submit(() -> {
                         start.await();
-                        return store.complete(id, "F1", completion, null);
+                        return store.complete(id, "F1", completion, "auditor-" + completion.completedOn());
                     }));
                 }
                 start.countDown();
@@ -127,6 +131,10 @@ abstract class CompletionHistoryContract {
             assertEquals(1, action.completions().size());
             assertEquals(action.completions().get(0).completedOn(), action.completedOn());
             assertTrue(action.completions().get(0).completedOn().isAfter(AUDITED_ON));
+            assertEquals("auditor-" + action.completedOn(), action.completions().get(0).completedBy(),
+                    "the completion names the sender whose completion was recorded");
+            assertEquals(1, new ActivityLog(database.dataSource()).list(ActivityQuery.newest()
+                    .withAction(ActivityAction.ACTION_COMPLETED)).size(), "only the recorded completion has an entry");
         }
     }
 }

@@ -3,6 +3,15 @@ package jp.tenken.inspection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jp.tenken.TestEngine;
+import jp.tenken.account.Account;
+import jp.tenken.account.Caller;
+import jp.tenken.account.Role;
+import jp.tenken.activity.ActivityAction;
+import jp.tenken.activity.ActivityEntry;
+import jp.tenken.activity.ActivityLog;
+import jp.tenken.activity.ActivityQuery;
+import jp.tenken.activity.FailingActivityLog;
+import jp.tenken.activity.Outcome;
 import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.storage.TestDatabases.TestDatabase;
@@ -13,9 +22,12 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What every database behind {@link InspectionStore} must do; run on H2 and PostgreSQL by the subclasses. */
@@ -24,7 +36,11 @@ abstract class InspectionStoreContract {
 
     private static final ObjectMapper JSON = new JsonMapper();
 
+    /** Who submits in the tests that do not ask who submitted. */
+    private static final Caller OFFICER = caller("officer");
+
     private TestDatabase database;
+    private ActivityLog activity;
     private InspectionStore store;
     private InspectionService service;
     private InspectionChecker checker;
@@ -34,7 +50,8 @@ abstract class InspectionStoreContract {
     @BeforeAll
     void open() throws Exception {
         database = openDatabase();
-        store = new JdbcInspectionStore(database.dataSource());
+        activity = new ActivityLog(database.dataSource());
+        store = new JdbcInspectionStore(database.dataSource(), activity);
         checker = new InspectionChecker(TestEngine.ruleBase(),
                 new ChecklistRegistry(Map.of(Submissions.CHECKLIST.id(), Submissions.CHECKLIST)), TestEngine.registry());
         service = new InspectionService(checker, store);
@@ -45,8 +62,33 @@ abstract class InspectionStoreContract {
         database.close();
     }
 
+    /** A user who may submit for every department of the city (the permissions are not what is tested here). */
+    private static Caller caller(String username) {
+        return new Caller(new Account(username, username, null, Set.of(Role.ADMIN), "hiratsuka", Set.of(), true));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
     private StoredInspection submit(Map<String, Object> body) throws Exception {
-        return service.submit(jp.tenken.TestUsers.adminCaller(), TestEngine.reader().read(JSON.writeValueAsBytes(body), DocumentFormat.JSON, InspectionSubmission.class));
+        return submit(OFFICER, body);
+    }
+
+    private StoredInspection submit(Caller caller, Map<String, Object> body) throws Exception {
+        return service.submit(caller, read(body));
+    }
+
+    /** The activity entries of one user, newest first. */
+    private List<ActivityEntry> entriesOf(String user) {
+        return activity.list(ActivityQuery.newest().withUser(user));
+    }
+
+    /** The entry a stored submission must have: by its user, in its organization, when it was stored. */
+    private static ActivityEntry submitted(StoredInspection stored) {
+        return new ActivityEntry(stored.storedAt().toInstant(), stored.submittedBy(), ActivityAction.INSPECTION_SUBMITTED,
+                stored.organization(), Map.of("inspectionId", stored.id(), "department", stored.department(),
+                "fiscalYear", stored.fiscalYear()), Outcome.OK);
     }
 
     @Test
@@ -78,7 +120,7 @@ abstract class InspectionStoreContract {
         InspectionSubmission s = city.submission();
         StoredInspection theirs = store.store(new InspectionCheck(new InspectionSubmission(s.checklistId(), "oiso",
                 s.department(), s.fiscalYear(), s.submittedOn(), s.answers()), city.department(), city.checklist(),
-                city.rulesVersion(), city.findings(), city.status()));
+                city.rulesVersion(), city.findings(), city.status()), "oiso-officer");
         assertEquals(ours.id(), store.current("hiratsuka", "市民課", 2025).orElseThrow().id());
         assertTrue(store.find(ours.id()).orElseThrow().current());
         assertEquals(theirs.id(), store.current("oiso", "市民課", 2025).orElseThrow().id());
@@ -108,5 +150,43 @@ abstract class InspectionStoreContract {
         StoredInspection now = submit(Submissions.nonCompliant("障がい福祉課", 2025));
         assertTrue(now.findings().stream().anyMatch(f -> f.ruleId().equals("SI-REPEATED-FAILURE")
                 && "PHY-02".equals(f.target().itemId())), now.findings().toString());
+    }
+
+    @Test
+    void aSubmissionNamesTheUserWhoSubmittedIt() throws Exception {
+        String first = unique("officer");
+        String second = unique("officer");
+        StoredInspection earlier = submit(caller(first), Submissions.compliant("環境保全課", 2025));
+        assertEquals(first, earlier.submittedBy());
+        assertEquals(earlier, store.find(earlier.id()).orElseThrow());
+        StoredInspection later = submit(caller(second), Submissions.nonCompliant("環境保全課", 2025));
+        assertEquals(later, store.find(later.id()).orElseThrow());
+        assertEquals(first, store.find(earlier.id()).orElseThrow().submittedBy(), "a superseded one still names its user");
+        assertEquals(second, store.current("hiratsuka", "環境保全課", 2025).orElseThrow().submittedBy());
+        assertEquals(List.of(second), store.current("hiratsuka", 2025, "環境保全課").stream()
+                .map(StoredInspection::submittedBy).toList(), "the list names who submitted each current submission");
+    }
+
+    @Test
+    void everySubmissionHasOneEntryWrittenWithIt() throws Exception {
+        String user = unique("officer");
+        StoredInspection first = submit(caller(user), Submissions.nonCompliant("農水産課", 2024));
+        StoredInspection second = submit(caller(user), Submissions.compliant("農水産課", 2024));
+        StoredInspection other = submit(caller(user), Submissions.compliant("農水産課", 2025));
+        assertEquals(List.of(submitted(other), submitted(second), submitted(first)), entriesOf(user));
+        assertEquals(Map.of("inspectionId", first.id(), "department", "農水産課", "fiscalYear", 2024),
+                entriesOf(user).get(2).target());
+    }
+
+    @Test
+    void aSubmissionWhoseEntryCannotBeWrittenIsNotStored() throws Exception {
+        String user = unique("officer");
+        StoredInspection kept = submit(caller(user), Submissions.compliant("健康課", 2025));
+        InspectionStore failing = new JdbcInspectionStore(database.dataSource(), new FailingActivityLog(database.dataSource()));
+        InspectionCheck check = checker.check(read(Submissions.nonCompliant("健康課", 2025)), List.of());
+        assertThrows(RuntimeException.class, () -> failing.store(check, user));
+        assertEquals(kept.id(), store.current("hiratsuka", "健康課", 2025).orElseThrow().id(), "nothing superseded it");
+        assertEquals(List.of(kept.id()), store.current("hiratsuka", null, "健康課").stream().map(StoredInspection::id).toList());
+        assertEquals(List.of(submitted(kept)), entriesOf(user), "no entry without its submission");
     }
 }

@@ -40,7 +40,7 @@ class PlanDurabilityTest {
                 for (int i = 0; i < 3; i++) {
                     PlanDocument plan = PlanStoreContract.plan(id);
                     StoredPlan stored = store.store(plan, StorageJson.write(plan).getBytes(StandardCharsets.UTF_8),
-                            DocumentFormat.JSON, TestEngine.planChecker().check(plan));
+                            DocumentFormat.JSON, TestEngine.planChecker().check(plan), "editor");
                     written.put(id + "/" + stored.version(), StorageJson.write(stored));
                 }
             }

@@ -2,6 +2,12 @@ package jp.tenken.plan;
 
 import jp.tenken.Fixtures;
 import jp.tenken.TestEngine;
+import jp.tenken.activity.ActivityAction;
+import jp.tenken.activity.ActivityEntry;
+import jp.tenken.activity.ActivityLog;
+import jp.tenken.activity.ActivityQuery;
+import jp.tenken.activity.FailingActivityLog;
+import jp.tenken.activity.Outcome;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.storage.StorageJson;
 import jp.tenken.storage.TestDatabases.TestDatabase;
@@ -14,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -30,7 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PlanStoreContract {
 
+    /** Who stores the plans of the tests that do not ask who stored them. */
+    private static final String EDITOR = "editor";
+
     private TestDatabase database;
+    private ActivityLog activity;
     private PlanStore store;
 
     protected abstract TestDatabase openDatabase() throws Exception;
@@ -38,7 +49,8 @@ abstract class PlanStoreContract {
     @BeforeAll
     void open() throws Exception {
         database = openDatabase();
-        store = new JdbcPlanStore(database.dataSource());
+        activity = new ActivityLog(database.dataSource());
+        store = new JdbcPlanStore(database.dataSource(), activity);
     }
 
     @AfterAll
@@ -58,8 +70,16 @@ abstract class PlanStoreContract {
     }
 
     private StoredPlan store(PlanDocument plan) {
+        return store(plan, EDITOR);
+    }
+
+    private StoredPlan store(PlanDocument plan, String actor) {
+        return store(store, plan, actor);
+    }
+
+    private static StoredPlan store(PlanStore store, PlanDocument plan, String actor) {
         return store.store(plan, StorageJson.write(plan).getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON,
-                TestEngine.planChecker().check(plan));
+                TestEngine.planChecker().check(plan), actor);
     }
 
     /**
@@ -67,9 +87,24 @@ abstract class PlanStoreContract {
      * registered city's (the checker refuses an organization it does not know; the store does not ask).
      */
     private StoredPlan storeAs(String id, String organization) {
+        return storeAs(id, organization, EDITOR);
+    }
+
+    private StoredPlan storeAs(String id, String organization, String actor) {
         PlanDocument plan = plan(id, organization);
         return store.store(plan, StorageJson.write(plan).getBytes(StandardCharsets.UTF_8), DocumentFormat.JSON,
-                TestEngine.planChecker().check(plan(id)));
+                TestEngine.planChecker().check(plan(id)), actor);
+    }
+
+    /** The activity entries of one user, newest first. */
+    private List<ActivityEntry> entriesOf(String actor) {
+        return activity.list(ActivityQuery.newest().withUser(actor).withLimit(ActivityQuery.MAX_LIMIT));
+    }
+
+    /** The entry a stored version must have: by its user, in its organization, at the moment it was stored. */
+    private static ActivityEntry planStored(StoredPlan stored, String organization) {
+        return new ActivityEntry(stored.storedAt().toInstant(), stored.storedBy(), ActivityAction.PLAN_STORED, organization,
+                Map.of("planId", stored.planId(), "version", stored.version()), Outcome.OK);
     }
 
     private static String unique(String prefix) {
@@ -123,6 +158,7 @@ abstract class PlanStoreContract {
     @Test
     void fiftyConcurrentUploadsOfOnePlanGetVersionsOneToFiftyExactlyOnce() throws Exception {
         String id = unique("concurrent");
+        String actor = unique("editor");
         PlanDocument plan = plan(id);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
@@ -131,7 +167,7 @@ abstract class PlanStoreContract {
             for (int i = 0; i < 50; i++) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return store(plan).version();
+                    return store(plan, actor).version();
                 }));
             }
             start.countDown();
@@ -148,6 +184,11 @@ abstract class PlanStoreContract {
             for (int v = 1; v <= 50; v++) {
                 assertEquals(v, store.version(id, v).orElseThrow().version());
             }
+            List<ActivityEntry> entries = entriesOf(actor);
+            assertEquals(expected, new TreeSet<>(entries.stream().map(e -> (Integer) e.target().get("version")).toList()));
+            assertEquals(50, entries.size(), "one entry per stored version");
+            assertTrue(entries.stream().allMatch(e -> e.action() == ActivityAction.PLAN_STORED
+                    && e.target().get("planId").equals(id) && e.organization().equals("hiratsuka")));
         } finally {
             pool.shutdownNow();
         }
@@ -156,8 +197,13 @@ abstract class PlanStoreContract {
     @Test
     void anIdOfAnotherOrganizationsPlanIsRefusedAndStoresNothing() {
         String id = unique("owned");
-        storeAs(id, "hiratsuka");
-        assertThrows(PlanOfAnotherOrganizationException.class, () -> storeAs(id, "oiso"));
+        String owner = unique("editor");
+        String intruder = unique("intruder");
+        StoredPlan first = storeAs(id, "hiratsuka", owner);
+        assertThrows(PlanOfAnotherOrganizationException.class, () -> storeAs(id, "oiso", intruder));
+        assertEquals(List.of(), entriesOf(intruder), "a refused upload leaves no entry");
+        assertEquals(List.of(planStored(first, "hiratsuka")), entriesOf(owner));
+        assertEquals(owner, store.latest(id).orElseThrow().storedBy());
         StoredPlan latest = store.latest(id).orElseThrow();
         assertEquals(1, latest.version());
         assertTrue(latest.documentJson().contains("\"organization\":\"hiratsuka\""), latest.documentJson());
@@ -168,6 +214,7 @@ abstract class PlanStoreContract {
     @Test
     void concurrentFirstUploadsOfOneIdFromTwoOrganizationsMakeOnePlanOfOne() throws Exception {
         String id = unique("race");
+        String actor = unique("editor");
         List<String> organizations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             organizations.add(i % 2 == 0 ? "hiratsuka" : "oiso");
@@ -179,7 +226,7 @@ abstract class PlanStoreContract {
             for (String organization : organizations) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return storeAs(id, organization);
+                    return storeAs(id, organization, actor);
                 }));
             }
             start.countDown();
@@ -205,6 +252,9 @@ abstract class PlanStoreContract {
                 assertTrue(store.version(id, v).orElseThrow().documentJson().contains("\"organization\":\"" + owner + "\""));
             }
             assertTrue(store.version(id, versions + 1).isEmpty());
+            List<ActivityEntry> entries = entriesOf(actor);
+            assertEquals(versions, entries.size(), "an entry for every stored upload, none for a refused one");
+            assertTrue(entries.stream().allMatch(e -> e.organization().equals(owner)), entries.toString());
         } finally {
             pool.shutdownNow();
         }
@@ -215,7 +265,7 @@ abstract class PlanStoreContract {
         String id = unique("unclaimed");
         PlanCheck tooLong = new PlanCheck(id, "x".repeat(100), TestEngine.planChecker().check(plan(id)).findings());
         assertThrows(RuntimeException.class,
-                () -> store.store(plan(id, "oiso"), new byte[] {'{', '}'}, DocumentFormat.JSON, tooLong));
+                () -> store.store(plan(id, "oiso"), new byte[] {'{', '}'}, DocumentFormat.JSON, tooLong, EDITOR));
         assertEquals(1, storeAs(id, "hiratsuka").version());
         assertEquals("hiratsuka", summary(id).organization());
     }
@@ -236,9 +286,55 @@ abstract class PlanStoreContract {
         PlanDocument plan = plan(id);
         // A rules version longer than its column makes the insert fail inside the transaction.
         PlanCheck tooLong = new PlanCheck(id, "x".repeat(100), TestEngine.planChecker().check(plan).findings());
-        assertThrows(RuntimeException.class, () -> store.store(plan, new byte[] {'{', '}'}, DocumentFormat.JSON, tooLong));
+        String actor = unique("editor");
+        assertThrows(RuntimeException.class, () -> store.store(plan, new byte[] {'{', '}'}, DocumentFormat.JSON, tooLong, actor));
         assertTrue(store.latest(id).isEmpty());
+        assertEquals(List.of(), entriesOf(actor), "a failed write leaves no entry");
         assertTrue(store.list().stream().noneMatch(s -> s.id().equals(id)));
         assertEquals(1, store(plan).version(), "the failed attempt used up no version number");
+    }
+
+    @Test
+    void everyVersionNamesTheUserWhoStoredIt() {
+        String id = unique("by");
+        String first = unique("editor");
+        String second = unique("editor");
+        StoredPlan one = store(plan(id), first);
+        StoredPlan two = store(plan(id), second);
+        assertEquals(first, one.storedBy());
+        assertEquals(second, two.storedBy());
+        assertEquals(one, store.version(id, 1).orElseThrow());
+        assertEquals(two, store.latest(id).orElseThrow());
+        assertEquals(second, summary(id).storedBy(), "the list shows who stored the latest version");
+    }
+
+    @Test
+    void everyStoredVersionHasOneEntryWrittenWithIt() {
+        String a = unique("logged");
+        String b = unique("logged");
+        String actor = unique("editor");
+        StoredPlan a1 = store(plan(a), actor);
+        StoredPlan b1 = store(plan(b), actor);
+        StoredPlan a2 = store(plan(a), actor);
+        assertEquals(List.of(planStored(a2, "hiratsuka"), planStored(b1, "hiratsuka"), planStored(a1, "hiratsuka")),
+                entriesOf(actor));
+        StoredPlan oiso = storeAs(unique("logged"), "oiso", actor);
+        assertEquals(planStored(oiso, "oiso"), entriesOf(actor).get(0), "the entry is in the plan's organization");
+    }
+
+    @Test
+    void aVersionWhoseEntryCannotBeWrittenIsNotStored() {
+        String id = unique("unlogged");
+        String actor = unique("editor");
+        PlanStore failing = new JdbcPlanStore(database.dataSource(), new FailingActivityLog(database.dataSource()));
+        assertThrows(RuntimeException.class, () -> store(failing, plan(id), actor));
+        assertTrue(store.latest(id).isEmpty(), "the first version rolled back with its entry");
+        StoredPlan first = store(plan(id), actor);
+        assertEquals(1, first.version());
+        assertThrows(RuntimeException.class, () -> store(failing, plan(id), actor));
+        assertEquals(1, store.latest(id).orElseThrow().version(), "the second version rolled back with its entry");
+        assertTrue(store.version(id, 2).isEmpty());
+        assertEquals(List.of(planStored(first, "hiratsuka")), entriesOf(actor), "no entry without its version");
+        assertEquals(2, store(plan(id), actor).version(), "the failed attempts used up no version number");
     }
 }
