@@ -67,14 +67,13 @@ class AccountAuthenticationProvider<B> implements HttpRequestReactiveAuthenticat
             // No such user can exist: no lookup with a name of 10,000 characters or a NUL in it.
             return Publishers.just(refuse(request, username, null, LoginRefusal.CREDENTIALS));
         }
-        if (throttle.isLocked(username)) {
-            Optional<Account> account = users.find(username);
+        UserStore.LoginRecord record = users.loginRecord(username, throttle.countedSince());
+        Optional<Account> account = record.account();
+        if (throttle.isLocked(record.recentFailures())) {
             return Publishers.just(refuse(request, username, account.map(Account::organization).orElse(null),
                     LoginRefusal.LOCKED));
         }
-        Optional<Account> account = users.find(username);
-        Optional<String> storedHash = account.flatMap(a -> users.passwordHash(username));
-        if (account.isEmpty() || storedHash.isEmpty()) {
+        if (account.isEmpty() || record.passwordHash() == null) {
             // bcrypt anyway, so an unknown name takes as long as a known one with a wrong password.
             return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
                 hasher.verifyAgainstNothing(password);
@@ -85,7 +84,7 @@ class AccountAuthenticationProvider<B> implements HttpRequestReactiveAuthenticat
         if (!found.enabled()) {
             return Publishers.just(refuse(request, username, found.organization(), LoginRefusal.CREDENTIALS));
         }
-        String hash = storedHash.get();
+        String hash = record.passwordHash();
         if (verified.wasVerified(username, hash, password)) {
             return Publishers.just(success(request, found));
         }

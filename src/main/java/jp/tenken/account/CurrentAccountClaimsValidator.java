@@ -32,11 +32,13 @@ class CurrentAccountClaimsValidator implements GenericJwtClaimsValidator<HttpReq
         if (!(subject instanceof String username) || !AccountFields.isPossibleUsername(username)) {
             return false;
         }
-        Optional<Account> account = users.find(username);
+        // The failures are not needed here; the window's start is any instant.
+        UserStore.LoginRecord record = users.loginRecord(username, Instant.now());
+        Optional<Account> account = record.account();
         if (account.isEmpty() || !account.get().enabled()) {
             return false;
         }
-        Optional<Instant> changed = users.credentialsChangedAt(username);
+        Optional<Instant> changed = Optional.ofNullable(record.credentialsChangedAt());
         Instant issued = issuedAt(claims);
         if (changed.isPresent() && (issued == null || !issued.isAfter(changed.get()))) {
             return false;

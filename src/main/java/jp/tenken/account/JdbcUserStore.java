@@ -196,6 +196,65 @@ public class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public LoginRecord loginRecord(String username, Instant failuresSince) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT u.display_name, u.email, u.organization, u.enabled, u.password_hash, u.credentials_changed_at,"
+                            + " (SELECT COUNT(*) FROM failed_login f WHERE f.username = ? AND f.failed_at >= ?)"
+                            + " FROM users u WHERE u.username = ?")) {
+                select.setString(1, username);
+                select.setObject(2, failuresSince.atOffset(ZoneOffset.UTC));
+                select.setString(3, username);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (!rs.next()) {
+                        return new LoginRecord(Optional.empty(), null, null, failedLoginsSince(c, username, failuresSince));
+                    }
+                    Set<Role> roles = EnumSet.noneOf(Role.class);
+                    Set<String> departments = new TreeSet<>();
+                    rolesAndDepartments(c, username, roles, departments);
+                    Account account = new Account(username, rs.getString(1), rs.getString(2), roles, rs.getString(3),
+                            departments, rs.getBoolean(4));
+                    OffsetDateTime changed = rs.getObject(6, OffsetDateTime.class);
+                    return new LoginRecord(Optional.of(account), rs.getString(5), changed == null ? null : changed.toInstant(),
+                            rs.getInt(7));
+                }
+            }
+        });
+    }
+
+    /** Roles and departments in one statement: the login reads them on every request. */
+    private static void rolesAndDepartments(Connection c, String username, Set<Role> roles, Set<String> departments)
+            throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT 'R', role FROM user_role WHERE username = ?"
+                        + " UNION ALL SELECT 'D', department FROM user_department WHERE username = ?")) {
+            select.setString(1, username);
+            select.setString(2, username);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    if ("R".equals(rs.getString(1))) {
+                        roles.add(Role.valueOf(rs.getString(2)));
+                    } else {
+                        departments.add(rs.getString(2));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int failedLoginsSince(Connection c, String username, Instant since) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT COUNT(*) FROM failed_login WHERE username = ? AND failed_at >= ?")) {
+            select.setString(1, username);
+            select.setObject(2, since.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    @Override
     public long count() {
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM users");
@@ -220,17 +279,7 @@ public class JdbcUserStore implements UserStore {
 
     @Override
     public int failedLoginsSince(String username, Instant since) {
-        return Transactions.read(dataSource, c -> {
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT COUNT(*) FROM failed_login WHERE username = ? AND failed_at >= ?")) {
-                select.setString(1, username);
-                select.setObject(2, since.atOffset(ZoneOffset.UTC));
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return Transactions.read(dataSource, c -> failedLoginsSince(c, username, since));
     }
 
     private void append(Connection c, List<ActivityEntry> entries) throws SQLException {

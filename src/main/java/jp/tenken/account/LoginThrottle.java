@@ -32,7 +32,17 @@ public class LoginThrottle {
 
     /** Whether the name is refused now. */
     public boolean isLocked(String username) {
-        return users.failedLoginsSince(username, clock.instant().minus(window)) >= maxFailures;
+        return isLocked(users.failedLoginsSince(username, countedSince()));
+    }
+
+    /** Whether a name with this many failures since {@link #countedSince()} is refused. */
+    public boolean isLocked(int recentFailures) {
+        return recentFailures >= maxFailures;
+    }
+
+    /** The start of the window in which failures count, now. */
+    public Instant countedSince() {
+        return clock.instant().minus(window);
     }
 
     public void recordFailure(String username) {

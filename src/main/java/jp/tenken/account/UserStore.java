@@ -64,6 +64,18 @@ public interface UserStore {
      */
     Optional<Instant> credentialsChangedAt(String username);
 
+    /**
+     * What checking a login needs, in as few reads as the hot path allows (HTTP Basic is checked on
+     * every request): the account with its hash and the time its credentials last changed (empty
+     * when there is no such user), and the name's failed logins at or after {@code failuresSince}
+     * (counted for unknown names too, so that the lockout does not tell which names exist).
+     */
+    LoginRecord loginRecord(String username, Instant failuresSince);
+
+    /** See {@link #loginRecord}. */
+    record LoginRecord(Optional<Account> account, String passwordHash, Instant credentialsChangedAt, int recentFailures) {
+    }
+
     /** How many users exist (the first start creates the admin when none does). */
     long count();
 

@@ -1,5 +1,6 @@
 package jp.tenken.account;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import jp.tenken.activity.ActivityAction;
 import jp.tenken.activity.ActivityEntry;
 import jp.tenken.activity.ActivityLog;
@@ -161,6 +162,27 @@ abstract class UserStoreContract {
         assertEquals(names.stream().sorted().toList(), names);
         assertEquals(store.count(), names.size());
         assertTrue(names.indexOf(prefix + "-a") < names.indexOf(prefix + "-b"));
+    }
+
+    @Test
+    void theLoginRecordHoldsAccountHashChangeTimeAndRecentFailuresInOneRead() {
+        Account account = officer(unique("login-record"));
+        store.create(account, "$2a$04$hash-of-the-login-record");
+        Instant since = Instant.now().minusSeconds(60);
+        store.recordFailedLogin(account.username(), Instant.now());
+        store.recordFailedLogin(account.username(), since.minusSeconds(60));
+        UserStore.LoginRecord record = store.loginRecord(account.username(), since);
+        assertEquals(Optional.of(account), record.account());
+        assertEquals("$2a$04$hash-of-the-login-record", record.passwordHash());
+        assertEquals(store.credentialsChangedAt(account.username()).orElseThrow(), record.credentialsChangedAt());
+        assertEquals(1, record.recentFailures());
+
+        String unknown = unique("nobody");
+        store.recordFailedLogin(unknown, Instant.now());
+        UserStore.LoginRecord none = store.loginRecord(unknown, since);
+        assertTrue(none.account().isEmpty());
+        assertNull(none.passwordHash());
+        assertEquals(1, none.recentFailures());
     }
 
     @Test
