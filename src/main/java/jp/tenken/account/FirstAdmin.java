@@ -62,7 +62,7 @@ public class FirstAdmin implements ApplicationEventListener<StartupEvent> {
         if (configuredPassword != null) {
             // A weak configured password stops the start rather than guard every organization.
             AccountFields.password(configuredPassword).ifPresent(problem -> {
-                throw new IllegalStateException("tenken.admin-password (TENKEN_ADMIN_PASSWORD): " + problem.message());
+                throw new jp.tenken.source.SourceException("tenken.admin-password (TENKEN_ADMIN_PASSWORD): " + problem.message());
             });
         }
         String password = configuredPassword != null ? configuredPassword : generatePassword();
