@@ -351,7 +351,8 @@ public class BenchCommand implements Callable<Integer> {
             return;
         }
         Path script = Files.createTempFile("tenken-bench", ".lua");
-        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==["
+        Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.headers[\"Authorization\"] = \""
+                + ServerProcess.AUTHORIZATION + "\"\nwrk.body = [==["
                 + new String(body, StandardCharsets.UTF_8) + "]==]\n");
         String warmup = run(List.of("wrk", "-t2", "-c32", "-d" + httpWarmupSeconds + "s", "-s", script.toString(), url));
         String output = run(List.of("wrk", "-t2", "-c32", "-d" + httpSeconds + "s", "--latency", "-s", script.toString(), url));
@@ -432,7 +433,8 @@ public class BenchCommand implements Callable<Integer> {
         try (ServerProcess server = ServerProcess.start(jar, readmeJvmOptions(jar), seeds, env)) {
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest request = HttpRequest.newBuilder(URI.create(server.url(
-                    "/api/v1/compliance/units?organization=bench-city&fiscalYear=2025&asOf=2025-12-01"))).build();
+                    "/api/v1/compliance/units?organization=bench-city&fiscalYear=2025&asOf=2025-12-01")))
+                    .header("Authorization", ServerProcess.AUTHORIZATION).build();
             Stats stats = new Stats();
             for (int i = 0; i < 60; i++) {
                 long t0 = System.nanoTime();

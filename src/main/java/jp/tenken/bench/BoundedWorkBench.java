@@ -92,7 +92,8 @@ final class BoundedWorkBench {
 
     private static HttpRequest post(String url, byte[] body) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", ServerProcess.AUTHORIZATION)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     /** The highest heap occupancy before and after a collection, in MiB, from {@code -Xlog:gc} lines. */

@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 /** The service started as a separate process from the same jar, as an operator starts it. */
 final class ServerProcess implements AutoCloseable {
 
+    /** The bench's first admin: every measured request carries its HTTP Basic header, as an API client's would. */
+    static final String ADMIN_PASSWORD = "bench-password-0123";
+    static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("admin:" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static final Pattern COMPILED = Pattern.compile("Compiled (\\d+) rules from .* in (\\d+) ms");
 
     private final Process process;
@@ -50,6 +55,7 @@ final class ServerProcess implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().put("TENKEN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().putAll(env);
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();

@@ -51,6 +51,7 @@ final class WriteCost {
 
     private static void post(HttpClient client, URI uri, byte[] plan) throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", ServerProcess.AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(plan)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST /api/v1/plans answered " + response.statusCode() + ": " + response.body());

@@ -49,6 +49,8 @@ public class SmokeCommand implements Callable<Integer> {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The throwaway first admin's password: random, because the database it guards lives seconds. */
+    private final String adminPassword = throwawayPassword();
     private final List<String> failures = new ArrayList<>();
     private int requests;
 
@@ -92,12 +94,13 @@ public class SmokeCommand implements Callable<Integer> {
      * The first admin's generated password is not shown: the database is thrown away with it, and
      * the smoke prints nothing but its verdict.
      */
-    private static EmbeddedServer start(Path data) {
+    private EmbeddedServer start(Path data) {
         ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of(
                         "micronaut.server.port", -1,
                         "tenken.data-dir", data.toString(),
-                        "datasources.default.url", ""))
+                        "datasources.default.url", "",
+                        "tenken.admin-password", adminPassword))
                 .singletons(new ThrowawayAdminPassword())
                 .start();
         try {
@@ -117,6 +120,7 @@ public class SmokeCommand implements Callable<Integer> {
 
     private void walk(String base, byte[] planBody, byte[] inspectionBody) throws IOException, InterruptedException {
         expect(200, get(base + "/health"));
+        expect(401, anonymous(base + "/api/v1/rules"));
         expect(200, get(base + "/api/v1/rules"));
         expect(200, post(base + "/api/v1/plans/check", planBody));
         expect(201, post(base + "/api/v1/plans", planBody));
@@ -126,13 +130,28 @@ public class SmokeCommand implements Callable<Integer> {
         expect(400, post(base + "/api/v1/plans/check", "id: [unclosed".getBytes()));
     }
 
-    private HttpRequest get(String url) {
+    private HttpRequest anonymous(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build();
+    }
+
+    private HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).header("Authorization", adminBasic()).GET().build();
     }
 
     private HttpRequest post(String url, byte[] yaml) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/x-yaml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(yaml)).build();
+                .header("Authorization", adminBasic()).POST(HttpRequest.BodyPublishers.ofByteArray(yaml)).build();
+    }
+
+    private String adminBasic() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("admin:" + adminPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String throwawayPassword() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private void expect(int status, HttpRequest request) throws IOException, InterruptedException {

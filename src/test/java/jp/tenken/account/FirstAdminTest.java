@@ -38,9 +38,8 @@ class FirstAdminTest {
         // An empty URL selects the embedded H2 files under tenken.data-dir, as in production.
         properties.put("tenken.data-dir", dataDir.toString());
         properties.put("datasources.default.url", "");
-        if (adminPassword != null) {
-            properties.put("tenken.admin-password", adminPassword);
-        }
+        // Empty means none: it overrides the password application-test.yml gives every test service.
+        properties.put("tenken.admin-password", adminPassword == null ? "" : adminPassword);
         return ApplicationContext.builder().properties(properties).singletons(notice).start();
     }
 

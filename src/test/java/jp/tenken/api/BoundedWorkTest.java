@@ -79,7 +79,7 @@ class BoundedWorkTest {
     }
 
     private static Http.Answer postPlan(HttpClient client, String path, byte[] body) {
-        return Http.send(client, HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON));
+        return Http.sendAsAdmin(client, HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON));
     }
 
     @Test
@@ -91,7 +91,7 @@ class BoundedWorkTest {
             assertEquals("initiatives", violation.get("path").asText());
             assertTrue(violation.get("message").asText().contains("2000件まで"), violation.toString());
         }
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/amplification")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/amplification")).status());
     }
 
     @Test
@@ -126,8 +126,8 @@ class BoundedWorkTest {
             assertEquals(pathBodyField[2], violation.get("path").asText());
             assertTrue(violation.get("message").asText().contains(pathBodyField[3]), violation.toString());
         }
-        assertEquals("[]", Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka")).body());
-        assertEquals("[]", Http.send(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka")).body());
+        assertEquals("[]", Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka")).body());
+        assertEquals("[]", Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka")).body());
     }
 
     @Test
@@ -141,7 +141,7 @@ class BoundedWorkTest {
         assertEquals(Limits.DEFAULT_MAX_FINDINGS, body.get("findings").size());
         assertTrue(body.get("truncated").asBoolean());
         // the stored version keeps every finding; its answers list the same first ones
-        JsonNode stored = JSON.readTree(Http.send(client, HttpRequest.GET("/api/v1/plans/largest/findings")).body());
+        JsonNode stored = JSON.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/largest/findings")).body());
         assertEquals(summary, stored.get("summary"));
         assertEquals(body.get("findings"), stored.get("findings"));
         assertTrue(stored.get("truncated").asBoolean());
@@ -163,7 +163,7 @@ class BoundedWorkTest {
             JsonNode body = JSON.readTree(answer.body());
             assertEquals("work_stopped", body.get("code").asText());
             assertTrue(body.get("message").asText().contains("何も保存されていません"), body.toString());
-            assertEquals(404, Http.send(strictClient, HttpRequest.GET("/api/v1/plans/over-budget")).status());
+            assertEquals(404, Http.sendAsAdmin(strictClient, HttpRequest.GET("/api/v1/plans/over-budget")).status());
             assertEquals(1, strict.getApplicationContext().getBean(BoundedWorkInterceptor.class)
                     .stopped(WorkBudget.Stop.TIME_BUDGET));
         }
@@ -177,6 +177,8 @@ class BoundedWorkTest {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/plans HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (jp.tenken.TestUsers.ADMIN + ":" + jp.tenken.TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n"
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
@@ -186,7 +188,7 @@ class BoundedWorkTest {
             Thread.sleep(20);
         }
         assertEquals(before + 1, work.stopped(WorkBudget.Stop.CLIENT_GONE));
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/abandoned")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/abandoned")).status());
     }
 
     @Test

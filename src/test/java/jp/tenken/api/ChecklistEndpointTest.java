@@ -19,7 +19,7 @@ class ChecklistEndpointTest {
 
     @Test
     void checklistsAnswerAJsonList() {
-        Http.Answer answer = Http.send(client, HttpRequest.GET("/api/v1/checklists"));
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/checklists"));
         assertEquals(200, answer.status());
         assertTrue(answer.body().startsWith("["), answer.body());
     }

@@ -45,7 +45,7 @@ class HostileInputTest {
     }
 
     private Http.Answer post(String path, byte[] body, String contentType) {
-        Http.Answer answer = Http.send(client, HttpRequest.POST(path, body).contentType(contentType));
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.POST(path, body).contentType(contentType));
         assertFalse(answer.body().contains("Exception") || answer.body().contains("java.")
                 || answer.body().contains("jp.tenken") || answer.body().contains("\tat "), answer.body());
         return answer;
@@ -114,7 +114,7 @@ class HostileInputTest {
                 assertEquals("title", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
             }
         }
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/p")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/p")).status());
     }
 
     @Test
@@ -155,17 +155,17 @@ class HostileInputTest {
         String plan = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"html\"").replace("\"title\": \"t\"",
                 "\"title\": \"" + script.replace("'", "\\u0027") + "\"");
         assertEquals(201, postJson("/api/v1/plans", plan).status());
-        Http.Answer stored = Http.send(client, HttpRequest.GET("/api/v1/plans/html"));
+        Http.Answer stored = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/html"));
         JsonNode document = json.readTree(stored.body()).get("document");
         assertEquals(script, document.get("title").asText());
     }
 
     @Test
     void unknownUrlsAndMethodsAnswerInTheSameShape() throws Exception {
-        Http.Answer missing = Http.send(client, HttpRequest.GET("/api/v1/nothing"));
+        Http.Answer missing = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/nothing"));
         assertEquals(404, missing.status());
         assertEquals("not_found", json.readTree(missing.body()).get("code").asText());
-        Http.Answer method = Http.send(client, HttpRequest.DELETE("/health"));
+        Http.Answer method = Http.sendAsAdmin(client, HttpRequest.DELETE("/health"));
         assertEquals(405, method.status());
         assertEquals("method_not_allowed", json.readTree(method.body()).get("code").asText());
     }
@@ -178,9 +178,9 @@ class HostileInputTest {
         assertEquals(201, stored.status(), stored.body());
         assertEquals("取組No.3「${title}${no}」: 2025年度の計画が記載されていません",
                 json.readTree(stored.body()).get("findings").get(0).get("message").asText());
-        Http.Answer read = Http.send(client, HttpRequest.GET("/api/v1/plans/%24%7Bid%7D/findings"));
+        Http.Answer read = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/%24%7Bid%7D/findings"));
         assertEquals(200, read.status(), read.body());
-        Http.Answer missing = Http.send(client, HttpRequest.GET("/api/v1/plans/%24%7Bnothing%7D"));
+        Http.Answer missing = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/%24%7Bnothing%7D"));
         assertEquals(404, missing.status());
         assertEquals("計画「${nothing}」は登録されていません", message(missing));
     }
@@ -224,7 +224,7 @@ class HostileInputTest {
             assertEquals(400, answer.status(), answer.body());
             assertEquals("initiatives[0].title", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
         }
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/sur")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/sur")).status());
     }
 
     @Test
@@ -234,7 +234,7 @@ class HostileInputTest {
             assertEquals(400, answer.status(), date);
             assertEquals("revisedOn", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
         }
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/p")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/p")).status());
     }
 
     @Test
@@ -265,11 +265,11 @@ class HostileInputTest {
             String japanese = body.get("violations").get(0).get("message").asText();
             assertTrue(japanese.matches(".*[\\p{IsHiragana}\\p{IsKatakana}].*"), japanese);
         }
-        Http.Answer english = Http.send(client, HttpRequest.POST("/api/v1/plans", cases[0][2])
+        Http.Answer english = Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/plans", cases[0][2])
                 .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en"));
         assertEquals("must be a text", json.readTree(english.body()).get("violations").get(0).get("message").asText());
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/123")).status());
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/strict")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/123")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/strict")).status());
     }
 
     @Test
@@ -284,8 +284,8 @@ class HostileInputTest {
         Http.Answer alias = post("/api/v1/plans", yaml.getBytes(StandardCharsets.UTF_8), "application/x-yaml");
         assertEquals(400, alias.status());
         assertEquals("title", json.readTree(alias.body()).get("violations").get(0).get("path").asText());
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/p")).status());
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/other")).status());
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/plans/alias")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/p")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/other")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/alias")).status());
     }
 }

@@ -2,6 +2,7 @@ package jp.tenken.api;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 
@@ -29,6 +30,14 @@ public final class Http {
                     .append(java.net.URLEncoder.encode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
         }
         return encoded.toString();
+    }
+
+    /**
+     * Sends the request as the test service's first admin (HTTP Basic), who may do everything:
+     * for tests of what an endpoint does, not of who may call it (AccessTableTest covers that).
+     */
+    public static Answer sendAsAdmin(HttpClient client, MutableHttpRequest<?> request) {
+        return send(client, jp.tenken.TestUsers.asAdmin(request));
     }
 
     public static Answer send(HttpClient client, HttpRequest<?> request) {

@@ -49,7 +49,7 @@ class QueryParameterTest {
     @Test
     void aBadParameterIs400NamingIt() throws Exception {
         for (Map.Entry<String, String[]> bad : BAD.entrySet()) {
-            Http.Answer answer = Http.send(client, HttpRequest.GET(bad.getKey()));
+            Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET(bad.getKey()));
             assertEquals(400, answer.status(), bad.getKey() + " " + answer.body());
             JsonNode violation = json.readTree(answer.body()).get("violations").get(0);
             assertEquals(bad.getValue()[0], violation.get("path").asText(), bad.getKey());
@@ -59,7 +59,7 @@ class QueryParameterTest {
 
     @Test
     void aBadParameterIsNamedInEnglishToo() throws Exception {
-        Http.Answer answer = Http.send(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka&asOf=0001-01-01")
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka&asOf=0001-01-01")
                 .header("Accept-Language", "en"));
         assertEquals(400, answer.status(), answer.body());
         JsonNode violation = json.readTree(answer.body()).get("violations").get(0);
@@ -69,16 +69,16 @@ class QueryParameterTest {
 
     @Test
     void aGoodOneStillAnswers() {
-        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka&fiscalYear=2025&department=")).status());
-        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/inspections?organization=%20hiratsuka%20&fiscalYear=2025")).status());
-        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=json")).status());
-        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka&asOf=2100-12-31")).status());
-        assertEquals(200, Http.send(client, HttpRequest.GET("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=2000&asOf=2000-01-01")).status());
+        assertEquals(200, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka&fiscalYear=2025&department=")).status());
+        assertEquals(200, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/inspections?organization=%20hiratsuka%20&fiscalYear=2025")).status());
+        assertEquals(200, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=json")).status());
+        assertEquals(200, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka&asOf=2100-12-31")).status());
+        assertEquals(200, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=2000&asOf=2000-01-01")).status());
     }
 
     @Test
     void anAnswerFormatTheServiceCannotGiveIs406InJapanese() throws Exception {
-        Http.Answer answer = Http.send(client, HttpRequest.POST("/api/v1/plans/check", Fixtures.SMALL_PLAN)
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/plans/check", Fixtures.SMALL_PLAN)
                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_XML));
         assertEquals(406, answer.status(), answer.body());
         assertEquals("not_acceptable", json.readTree(answer.body()).get("code").asText());

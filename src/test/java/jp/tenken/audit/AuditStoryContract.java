@@ -126,11 +126,11 @@ abstract class AuditStoryContract {
     }
 
     private Http.Answer post(String uri, Object body) throws Exception {
-        return Http.send(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON));
+        return Http.sendAsAdmin(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON));
     }
 
     private JsonNode get(String uri) throws Exception {
-        Http.Answer answer = Http.send(client, HttpRequest.GET(Http.encodeQuery(uri)));
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET(Http.encodeQuery(uri)));
         assertEquals(200, answer.status(), answer.body());
         return json.readTree(answer.body());
     }
@@ -238,13 +238,13 @@ abstract class AuditStoryContract {
 
     @Test
     void theComplianceListAsCsvOpensInExcel() {
-        Http.Answer csv = Http.send(client, HttpRequest.GET(Http.encodeQuery(
+        Http.Answer csv = Http.sendAsAdmin(client, HttpRequest.GET(Http.encodeQuery(
                 "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=" + AS_OF)).accept("text/csv"));
         assertEquals(200, csv.status());
         assertTrue(csv.body().startsWith("\uFEFF課,状況,自己点検提出"), csv.body().substring(0, 40));
         assertTrue(csv.body().contains("市民課,不適合,提出済み,0,0,2024,1,"), csv.body());
         assertEquals(units.size() + 1, csv.body().lines().count());
-        Http.Answer byParameter = Http.send(client, HttpRequest.GET(Http.encodeQuery(
+        Http.Answer byParameter = Http.sendAsAdmin(client, HttpRequest.GET(Http.encodeQuery(
                 "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=csv&asOf=" + AS_OF)));
         assertEquals(csv.body(), byParameter.body());
         assertTrue(new String(byParameter.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).contains("保育課"));
@@ -291,7 +291,7 @@ abstract class AuditStoryContract {
     }
 
     private Http.Answer postIn(String language, String uri, Object body) throws Exception {
-        return Http.send(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON)
+        return Http.sendAsAdmin(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON)
                 .header("Accept-Language", language));
     }
 

@@ -82,7 +82,7 @@ class CheckPlanCommandTest {
     @Test
     void jsonOutputIsTheBodyOfPlansCheck() throws Exception {
         Run run = run("check-plan", DX_PLAN.toString(), "--format", "json");
-        Http.Answer answer = Http.send(client, HttpRequest.POST("/api/v1/plans/check", Files.readAllBytes(DX_PLAN))
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/plans/check", Files.readAllBytes(DX_PLAN))
                 .contentType("application/x-yaml"));
         assertEquals(json.readTree(answer.body()), json.readTree(run.out()));
     }

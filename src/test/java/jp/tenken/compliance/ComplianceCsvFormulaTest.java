@@ -77,7 +77,7 @@ class ComplianceCsvFormulaTest {
 
     @Test
     void theComplianceListAsCsvNeutralisesDepartmentsAndFindings() throws IOException {
-        Http.Answer answer = Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=formula&fiscalYear=2025&format=csv"));
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=formula&fiscalYear=2025&format=csv"));
         assertEquals(200, answer.status(), answer.body());
         List<String> departments = organizations.directory("formula").orElseThrow().units().stream().map(Department::name).toList();
 

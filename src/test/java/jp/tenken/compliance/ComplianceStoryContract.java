@@ -57,13 +57,13 @@ abstract class ComplianceStoryContract {
     }
 
     private void submit(Map<String, Object> body) throws Exception {
-        Http.Answer answer = Http.send(client, HttpRequest.POST("/api/v1/inspections", json.writeValueAsBytes(body))
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/inspections", json.writeValueAsBytes(body))
                 .contentType(MediaType.APPLICATION_JSON));
         assertEquals(201, answer.status(), answer.body());
     }
 
     private Map<String, JsonNode> units(String query) throws Exception {
-        Http.Answer answer = Http.send(client, HttpRequest.GET("/api/v1/compliance/units?" + query));
+        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?" + query));
         assertEquals(200, answer.status(), answer.body());
         Map<String, JsonNode> units = new LinkedHashMap<>();
         json.readTree(answer.body()).get("units").forEach(u -> units.put(u.get("department").asText(), u));
@@ -108,10 +108,10 @@ abstract class ComplianceStoryContract {
 
     @Test
     void badParametersAre400AndAnUnknownOrganization404() {
-        assertEquals(400, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka")).status());
-        assertEquals(400, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=x")).status());
-        assertEquals(400, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&status=BAD")).status());
-        assertEquals(400, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=yesterday")).status());
-        assertEquals(404, Http.send(client, HttpRequest.GET("/api/v1/compliance/units?organization=atlantis&fiscalYear=2025")).status());
+        assertEquals(400, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka")).status());
+        assertEquals(400, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=x")).status());
+        assertEquals(400, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&status=BAD")).status());
+        assertEquals(400, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=yesterday")).status());
+        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=atlantis&fiscalYear=2025")).status());
     }
 }

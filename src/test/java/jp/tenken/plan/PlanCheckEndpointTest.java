@@ -106,6 +106,6 @@ class PlanCheckEndpointTest {
         if (language != null) {
             request.header("Accept-Language", language);
         }
-        return Http.send(client, request);
+        return Http.sendAsAdmin(client, request);
     }
 }

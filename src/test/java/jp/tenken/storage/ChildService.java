@@ -24,6 +24,8 @@ public final class ChildService implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String ADMIN_BASIC = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (jp.tenken.TestUsers.ADMIN + ":" + jp.tenken.TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private final Process process;
     private final Path log;
@@ -52,7 +54,9 @@ public final class ChildService implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 // Micronaut would otherwise look for a test framework on the stack; this is a production start.
                 "-Dmicronaut.env.deduction=false",
-                "-Dmicronaut.server.port=" + port));
+                "-Dmicronaut.server.port=" + port,
+                // The first admin, whose HTTP Basic header every request below carries.
+                "-Dtenken.admin-password=" + jp.tenken.TestUsers.PASSWORD));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "jp.tenken.Application"));
         Process process = new ProcessBuilder(command)
@@ -84,11 +88,12 @@ public final class ChildService implements AutoCloseable {
 
     public Answer post(String path, String contentType, byte[] body) throws Exception {
         return send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).header("Content-Type", contentType)
+                .header("Authorization", ADMIN_BASIC)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     public Answer get(String path) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).GET().build());
+        return send(HttpRequest.newBuilder(uri(path)).timeout(REQUEST_TIMEOUT).header("Authorization", ADMIN_BASIC).GET().build());
     }
 
     private Answer send(HttpRequest request) throws Exception {
