@@ -37,6 +37,11 @@ public final class Caller {
         }
     }
 
+    /** Whether some role of the account grants the action somewhere (a page's navigation shows it or not). */
+    public boolean mayAtAll(Action action) {
+        return Permissions.grant(account, action).allowed();
+    }
+
     /** Whether the action is allowed on a thing of this organization as a whole (for filtering lists). */
     public boolean may(Action action, String organization) {
         return Permissions.decide(account, action, organization).allowed();

@@ -1,0 +1,95 @@
+package jp.tenken.home;
+
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.views.ModelAndView;
+import jp.tenken.account.Caller;
+import jp.tenken.account.Role;
+import jp.tenken.inspection.OfficerOverview;
+import jp.tenken.inspection.StoredInspection;
+import jp.tenken.text.JapaneseDates;
+import jp.tenken.web.Layout;
+import jp.tenken.web.StatusWords;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The home page at {@code /}, one per role (CONTRACT §8). The security officer's shows its own
+ * departments with this fiscal year's status, earlier years' submissions and the remediations that
+ * fall due; the other roles' homes are simple until their pages come.
+ */
+@Controller
+class HomePage {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final Layout layout;
+    private final OfficerOverview overview;
+    private final Clock clock;
+
+    HomePage(Layout layout, OfficerOverview overview, Clock clock) {
+        this.layout = layout;
+        this.overview = overview;
+        this.clock = clock;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> home(Caller caller) {
+        LocalDate today = LocalDate.now(clock.withZone(JAPAN));
+        int fiscalYear = JapaneseDates.fiscalYearOf(today);
+        Map<String, Object> model = layout.model(caller, "ホーム");
+        model.put("today", JapaneseDates.date(today));
+        model.put("fiscalYear", fiscalYear);
+        model.put("fiscalYearLabel", JapaneseDates.fiscalYear(fiscalYear));
+        if (!caller.account().has(Role.SECURITY_OFFICER)) {
+            model.put("roles", caller.account().roles().stream().map(Layout::roleName).toList());
+            return new ModelAndView<>("home/simple", model);
+        }
+        List<OfficerOverview.DepartmentLine> lines = overview.departments(caller, fiscalYear);
+        model.put("departments", lines.stream().map(line -> departmentRow(line, fiscalYear)).toList());
+        model.put("due", overview.dueSoon(lines, today).stream().map(HomePage::dueRow).toList());
+        return new ModelAndView<>("home/officer", model);
+    }
+
+    private static Map<String, Object> departmentRow(OfficerOverview.DepartmentLine line, int fiscalYear) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", line.department());
+        row.put("submitted", line.current().isPresent());
+        line.current().ifPresent(current -> {
+            row.put("status", current.status().name());
+            row.put("statusWord", StatusWords.of(current.status()));
+            row.put("submittedOn", JapaneseDates.date(current.submittedOn()));
+            row.put("id", current.id());
+        });
+        row.put("formHref", InspectionLinks.form(line.department(), fiscalYear));
+        row.put("earlier", line.earlier().stream().map(HomePage::earlierRow).toList());
+        return row;
+    }
+
+    private static Map<String, Object> earlierRow(StoredInspection inspection) {
+        return Map.of(
+                "fiscalYear", JapaneseDates.fiscalYear(inspection.fiscalYear()),
+                "status", inspection.status().name(),
+                "statusWord", StatusWords.of(inspection.status()),
+                "submittedOn", JapaneseDates.date(inspection.submittedOn()),
+                "href", "/inspections/" + inspection.id());
+    }
+
+    private static Map<String, Object> dueRow(OfficerOverview.DueRemediation due) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("department", due.department());
+        row.put("itemId", due.itemId());
+        row.put("action", due.action() == null ? "" : due.action());
+        row.put("dueDate", JapaneseDates.date(due.dueDate()));
+        row.put("overdue", due.overdue());
+        row.put("when", due.overdue() ? (-due.daysLeft()) + "日超過" : due.daysLeft() == 0 ? "本日期限" : "あと" + due.daysLeft() + "日");
+        row.put("href", "/inspections/" + due.inspectionId() + "#item-" + due.itemId());
+        return row;
+    }
+}
