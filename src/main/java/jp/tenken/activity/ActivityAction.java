@@ -7,6 +7,10 @@ package jp.tenken.activity;
 public enum ActivityAction {
     PLAN_STORED,
     INSPECTION_SUBMITTED,
+    /** A draft of a self-inspection saved (created or replaced). */
+    INSPECTION_DRAFT_SAVED,
+    /** A draft of a self-inspection discarded by a user (not the deletion a submission makes). */
+    INSPECTION_DRAFT_DELETED,
     AUDIT_RECORDED,
     ACTION_COMPLETED,
     EVALUATION_STORED,

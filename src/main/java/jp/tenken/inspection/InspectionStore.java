@@ -9,7 +9,8 @@ public interface InspectionStore {
     /**
      * Stores a checked submission, submitted by {@code actor} (a user name), with its
      * {@code INSPECTION_SUBMITTED} activity entry in the same transaction; it becomes the current
-     * one of its department and fiscal year.
+     * one of its department and fiscal year, and the department's draft of that year is deleted in
+     * the same transaction.
      */
     StoredInspection store(InspectionCheck check, String actor);
 

@@ -27,8 +27,9 @@ import java.util.UUID;
 
 /**
  * Self-inspections in plain JDBC, with statements H2 and PostgreSQL both run. Each submission names
- * the user who submitted it, and its {@code INSPECTION_SUBMITTED} activity entry is written in the
- * submission's transaction.
+ * the user who submitted it; its {@code INSPECTION_SUBMITTED} activity entry is written, and the
+ * department's draft of that year ({@link JdbcInspectionDraftStore}) deleted, in the submission's
+ * transaction.
  */
 @Singleton
 public class JdbcInspectionStore implements InspectionStore {
@@ -79,6 +80,8 @@ public class JdbcInspectionStore implements InspectionStore {
                 insert.setString(16, actor);
                 insert.executeUpdate();
             }
+            // A submitted form leaves no stale draft: its department's draft of the year goes with it.
+            JdbcInspectionDraftStore.discard(c, submission.organization(), check.department(), submission.fiscalYear());
             Map<String, Object> target = new LinkedHashMap<>();
             target.put("inspectionId", id);
             target.put("department", check.department());

@@ -91,6 +91,8 @@ class AccessTableTest {
                 json.writeValueAsString(Submissions.compliant(OFFICER_DEPARTMENT, 2024)))));
         assertEquals(201, inspection.status(), inspection.body());
         inspectionId = json.readTree(inspection.body()).get("id").asText();
+        Http.Answer draft = send(As.ADMIN, json(HttpRequest.PUT(draftPath(2026), json.writeValueAsString(draft()))));
+        assertEquals(200, draft.status(), draft.body());
         Http.Answer audit = send(As.ADMIN, json(HttpRequest.POST("/api/v1/audits", json.writeValueAsString(audit()))));
         assertEquals(201, audit.status(), audit.body());
         auditId = json.readTree(audit.body()).get("id").asText();
@@ -109,6 +111,17 @@ class AccessTableTest {
         body.put("findings", List.of(Map.of("id", "F1", "itemId", "PHY-02", "severity", "HIGH",
                 "description", "未施錠", "correctiveAction", action)));
         return body;
+    }
+
+    /** The officer's department's draft of a year, the department percent-encoded. */
+    private static String draftPath(int fiscalYear) {
+        return "/api/v1/inspections/drafts/hiratsuka/"
+                + java.net.URLEncoder.encode(OFFICER_DEPARTMENT, java.nio.charset.StandardCharsets.UTF_8) + "/" + fiscalYear;
+    }
+
+    private static Map<String, Object> draft() {
+        return Map.of("checklistId", Submissions.CHECKLIST.id(), "answers", List.of(Map.of("itemId", "ORG-01", "answer", "YES",
+                "evidence", "基本方針")));
     }
 
     private List<Endpoint> table() {
@@ -138,6 +151,13 @@ class AccessTableTest {
                 () -> HttpRequest.GET("/api/v1/inspections?organization=hiratsuka"), 200, officerAndUp));
         table.add(new Endpoint("GET /inspections/{id}", Action.INSPECTION_READ,
                 () -> HttpRequest.GET("/api/v1/inspections/" + inspectionId), 200, officerAndUp));
+        table.add(new Endpoint("PUT /inspections/drafts/{org}/{department}/{year}", Action.INSPECTION_SUBMIT,
+                () -> json(HttpRequest.PUT(draftPath(2026), write(draft()))), 200, submitters));
+        table.add(new Endpoint("GET /inspections/drafts/{org}/{department}/{year}", Action.INSPECTION_SUBMIT,
+                () -> HttpRequest.GET(draftPath(2026)), 200, submitters));
+        // Another year's draft, so that deleting it leaves the one the GET reads.
+        table.add(new Endpoint("DELETE /inspections/drafts/{org}/{department}/{year}", Action.INSPECTION_SUBMIT,
+                () -> HttpRequest.DELETE(draftPath(2027)), 204, submitters));
         table.add(new Endpoint("POST /audits", Action.AUDIT_WRITE,
                 () -> json(HttpRequest.POST("/api/v1/audits", write(audit()))), 201, auditors));
         table.add(new Endpoint("POST /audits/{id}/findings/{f}/completion", Action.AUDIT_WRITE,
