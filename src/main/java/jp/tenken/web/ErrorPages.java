@@ -24,9 +24,9 @@ import java.util.Map;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class ErrorPages {
 
-    private final ViewsRenderer<Map<String, Object>, ?> renderer;
+    private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
 
-    ErrorPages(ViewsRenderer<Map<String, Object>, ?> renderer) {
+    ErrorPages(ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
         this.renderer = renderer;
     }
 
