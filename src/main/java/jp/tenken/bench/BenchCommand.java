@@ -88,7 +88,7 @@ public class BenchCommand implements Callable<Integer> {
             description = "a PostgreSQL database the bench may create a scratch database from (user postgres)")
     String postgresUrl;
 
-    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,startup,http,compliance,writes,bounded")
+    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,startup,http,compliance,writes,bounded,pages")
     List<String> skip;
 
     @Inject
@@ -139,6 +139,9 @@ public class BenchCommand implements Callable<Integer> {
             }
             if (!skip.contains("bounded")) {
                 BoundedWorkBench.run(jar, new LinkedHashMap<>(folders()), smallPlan(), this::line);
+            }
+            if (!skip.contains("pages")) {
+                PageBench.run(jar, new LinkedHashMap<>(folders()), this::line);
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());

@@ -16,7 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A refusal or failure of a page (anything outside /api) is shown as a Japanese page in the
+ * A refusal or failure of a page (anything outside /api, asked for by a browser) is shown as a Japanese page in the
  * service's look, never as JSON or a stack trace: the API's error body (code and message, which
  * already say what went wrong in Japanese) rendered with {@code views/error/page.html}. The API
  * keeps its JSON answers.
@@ -32,7 +32,7 @@ class ErrorPages {
 
     @ResponseFilter
     void render(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getPath().startsWith("/api/") || response.code() < 400
+        if (request.getPath().startsWith("/api/") || !asksForHtml(request) || response.code() < 400
                 || !(response.getBody().orElse(null) instanceof ErrorResponse error)) {
             return;
         }
@@ -49,6 +49,11 @@ class ErrorPages {
             throw new UncheckedIOException(e);
         }
         ((MutableHttpResponse<Object>) response).body(html.toString()).contentType(MediaType.TEXT_HTML + ";charset=utf-8");
+    }
+
+    /** A browser asks for text/html by name; a program asking for anything (curl sends any type) keeps the JSON. */
+    private static boolean asksForHtml(HttpRequest<?> request) {
+        return request.accept().stream().anyMatch(type -> "text".equals(type.getType()) && "html".equals(type.getSubtype()));
     }
 
     private static String heading(int status) {
