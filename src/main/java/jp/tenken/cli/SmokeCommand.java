@@ -128,6 +128,30 @@ public class SmokeCommand implements Callable<Integer> {
         expect(201, post(base + "/api/v1/inspections", inspectionBody));
         expect(200, get(base + "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025"));
         expect(400, post(base + "/api/v1/plans/check", "id: [unclosed".getBytes()));
+        pages(base);
+    }
+
+    /**
+     * A security officer in a browser: created through the users API, logged in through the login
+     * form, then the home page and the self-inspection form. Also loads the page classes
+     * (Thymeleaf, the templates) into the class-data archive the build makes with this command.
+     */
+    private void pages(String base) throws IOException, InterruptedException {
+        String officer = "{\"username\":\"smoke-officer\",\"displayName\":\"スモーク\",\"roles\":[\"SECURITY_OFFICER\"],"
+                + "\"organization\":\"hiratsuka\",\"departments\":[\"市民課\"],\"password\":\"" + adminPassword + "\"}";
+        expect(201, HttpRequest.newBuilder(URI.create(base + "/api/v1/users")).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json").header("Authorization", adminBasic())
+                .POST(HttpRequest.BodyPublishers.ofString(officer)).build());
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        expect(303, HttpRequest.newBuilder(URI.create(base + "/login")).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=smoke-officer&password="
+                        + java.net.URLEncoder.encode(adminPassword, java.nio.charset.StandardCharsets.UTF_8))).build(), browser);
+        expect(200, HttpRequest.newBuilder(URI.create(base + "/")).timeout(REQUEST_TIMEOUT).GET().build(), browser);
+        expect(200, HttpRequest.newBuilder(URI.create(base + "/inspections/form?department="
+                + java.net.URLEncoder.encode("市民課", java.nio.charset.StandardCharsets.UTF_8) + "&fiscalYear=2025"))
+                .timeout(REQUEST_TIMEOUT).header("Accept", "text/html").GET().build(), browser);
     }
 
     private HttpRequest anonymous(String url) {
@@ -155,8 +179,12 @@ public class SmokeCommand implements Callable<Integer> {
     }
 
     private void expect(int status, HttpRequest request) throws IOException, InterruptedException {
+        expect(status, request, client);
+    }
+
+    private void expect(int status, HttpRequest request, HttpClient sender) throws IOException, InterruptedException {
         requests++;
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = sender.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != status) {
             failures.add(request.method() + " " + request.uri().getPath() + ": expected " + status + ", got "
                     + response.statusCode() + " " + response.body().lines().findFirst().orElse(""));

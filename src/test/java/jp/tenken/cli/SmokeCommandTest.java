@@ -19,7 +19,7 @@ class SmokeCommandTest {
     void startsTheServiceAndGetsTheExpectedAnswerToEveryRequest() {
         CheckPlanCommandTest.Run run = CheckPlanCommandTest.run("smoke");
         assertEquals(0, run.exitCode(), run.out() + run.err());
-        assertEquals("smoke: 9 requests answered as expected", run.out().strip());
+        assertEquals("smoke: 13 requests answered as expected", run.out().strip());
     }
 
     @Test
