@@ -40,6 +40,14 @@ public final class Http {
         return send(client, jp.tenken.TestUsers.asAdmin(request));
     }
 
+    /**
+     * Sends the request as the named test user (HTTP Basic with {@link jp.tenken.TestUsers#PASSWORD}),
+     * the user a municipality would really send it as: create it first with {@code TestUsers}.
+     */
+    public static Answer sendAs(HttpClient client, String username, MutableHttpRequest<?> request) {
+        return send(client, jp.tenken.TestUsers.as(username, request));
+    }
+
     public static Answer send(HttpClient client, HttpRequest<?> request) {
         try {
             HttpResponse<String> response = client.toBlocking().exchange(request, String.class);
