@@ -9,6 +9,7 @@ import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.tenken.Fixtures;
+import jp.tenken.TestUsers;
 import jp.tenken.bench.MaximalPlans;
 import jp.tenken.engine.WorkBudget;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * No request can wedge the service (issue 14, defect 2): a document beyond the limits is refused
  * naming the limit, the largest allowed one answers a bounded list of findings with full counts, work
  * past its time budget or abandoned by its client stops with nothing stored, and /health answers
- * while the largest documents are checked.
+ * while the largest documents are checked. Plans are sent by a Hiratsuka plan editor, the inspection by
+ * the department's security officer, the audit and the reads of inspections and audits by an auditor.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoundedWorkTest {
@@ -50,11 +52,17 @@ class BoundedWorkTest {
 
     private EmbeddedServer server;
     private HttpClient client;
+    private String editor;
+    private String officer;
+    private String auditor;
 
     @BeforeAll
     void start() {
         server = start(Map.of());
         client = patientClient(server);
+        editor = TestUsers.editor(server.getApplicationContext());
+        officer = TestUsers.officer(server.getApplicationContext(), "officer-shimin", "市民課");
+        auditor = TestUsers.auditor(server.getApplicationContext());
     }
 
     @AfterAll
@@ -78,8 +86,12 @@ class BoundedWorkTest {
         return server.getApplicationContext().createBean(HttpClient.class, server.getURL(), configuration);
     }
 
-    private static Http.Answer postPlan(HttpClient client, String path, byte[] body) {
-        return Http.sendAsAdmin(client, HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON));
+    private static Http.Answer post(HttpClient client, String user, String path, byte[] body) {
+        return Http.sendAs(client, user, HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    private Http.Answer postPlan(HttpClient client, String path, byte[] body) {
+        return post(client, editor, path, body);
     }
 
     @Test
@@ -91,7 +103,7 @@ class BoundedWorkTest {
             assertEquals("initiatives", violation.get("path").asText());
             assertTrue(violation.get("message").asText().contains("2000件まで"), violation.toString());
         }
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/amplification")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/amplification")).status());
     }
 
     @Test
@@ -118,16 +130,17 @@ class BoundedWorkTest {
         String audit = "{\"organization\": \"hiratsuka\", \"department\": \"市民課\", \"fiscalYear\": 2024,"
                 + " \"auditedOn\": \"2024-11-20\", \"auditors\": [{\"name\": \"監査員A\", \"department\": \"デジタル推進課\"}],"
                 + " \"findings\": [" + findings + "]}";
-        for (String[] pathBodyField : new String[][] {{"/api/v1/inspections", inspection, "answers", "1000件まで"},
-                {"/api/v1/audits", audit, "findings", "500件まで"}}) {
-            Http.Answer answer = postPlan(client, pathBodyField[0], pathBodyField[1].getBytes(StandardCharsets.UTF_8));
+        for (String[] userPathBodyField : new String[][] {{officer, "/api/v1/inspections", inspection, "answers", "1000件まで"},
+                {auditor, "/api/v1/audits", audit, "findings", "500件まで"}}) {
+            String[] pathBodyField = java.util.Arrays.copyOfRange(userPathBodyField, 1, userPathBodyField.length);
+            Http.Answer answer = post(client, userPathBodyField[0], pathBodyField[0], pathBodyField[1].getBytes(StandardCharsets.UTF_8));
             assertEquals(400, answer.status(), answer.body());
             JsonNode violation = JSON.readTree(answer.body()).get("violations").get(0);
             assertEquals(pathBodyField[2], violation.get("path").asText());
             assertTrue(violation.get("message").asText().contains(pathBodyField[3]), violation.toString());
         }
-        assertEquals("[]", Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka")).body());
-        assertEquals("[]", Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/audits?organization=hiratsuka")).body());
+        assertEquals("[]", Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/inspections?organization=hiratsuka")).body());
+        assertEquals("[]", Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/audits?organization=hiratsuka")).body());
     }
 
     @Test
@@ -141,7 +154,7 @@ class BoundedWorkTest {
         assertEquals(Limits.DEFAULT_MAX_FINDINGS, body.get("findings").size());
         assertTrue(body.get("truncated").asBoolean());
         // the stored version keeps every finding; its answers list the same first ones
-        JsonNode stored = JSON.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/largest/findings")).body());
+        JsonNode stored = JSON.readTree(Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/largest/findings")).body());
         assertEquals(summary, stored.get("summary"));
         assertEquals(body.get("findings"), stored.get("findings"));
         assertTrue(stored.get("truncated").asBoolean());
@@ -158,12 +171,13 @@ class BoundedWorkTest {
     void work_past_its_time_budget_answers_503_and_stores_nothing() throws Exception {
         try (EmbeddedServer strict = start(Map.of("tenken.limits.time-budget", "1ms"));
              HttpClient strictClient = patientClient(strict)) {
-            Http.Answer answer = postPlan(strictClient, "/api/v1/plans", MaximalPlans.maximal("over-budget"));
+            String strictEditor = TestUsers.editor(strict.getApplicationContext());
+            Http.Answer answer = post(strictClient, strictEditor, "/api/v1/plans", MaximalPlans.maximal("over-budget"));
             assertEquals(503, answer.status(), answer.body());
             JsonNode body = JSON.readTree(answer.body());
             assertEquals("work_stopped", body.get("code").asText());
             assertTrue(body.get("message").asText().contains("何も保存されていません"), body.toString());
-            assertEquals(404, Http.sendAsAdmin(strictClient, HttpRequest.GET("/api/v1/plans/over-budget")).status());
+            assertEquals(404, Http.sendAs(strictClient, strictEditor, HttpRequest.GET("/api/v1/plans/over-budget")).status());
             assertEquals(1, strict.getApplicationContext().getBean(BoundedWorkInterceptor.class)
                     .stopped(WorkBudget.Stop.TIME_BUDGET));
         }
@@ -178,7 +192,7 @@ class BoundedWorkTest {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/plans HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString(
-                            (jp.tenken.TestUsers.ADMIN + ":" + jp.tenken.TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n"
+                            (editor + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n"
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
@@ -188,7 +202,7 @@ class BoundedWorkTest {
             Thread.sleep(20);
         }
         assertEquals(before + 1, work.stopped(WorkBudget.Stop.CLIENT_GONE));
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/abandoned")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/abandoned")).status());
     }
 
     @Test

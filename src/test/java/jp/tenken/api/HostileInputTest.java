@@ -2,6 +2,7 @@ package jp.tenken.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -9,7 +10,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.tenken.Fixtures;
+import jp.tenken.TestUsers;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Whatever a client sends to a POST, the service answers 4xx with a message, stores nothing,
- * never leaks a stack trace or class name, and still answers /health afterwards.
+ * never leaks a stack trace or class name, and still answers /health afterwards. Each POST is sent
+ * by whoever would send it (plans by a plan editor, inspections by the officer of 市民課, audits and
+ * completions by an auditor); plans are read back by the editor.
  */
 @MicronautTest
 class HostileInputTest {
@@ -39,13 +44,35 @@ class HostileInputTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ApplicationContext context;
+
+    private String editor;
+    private String officer;
+    private String auditor;
+
+    @BeforeEach
+    void createUsers() {
+        editor = TestUsers.editor(context);
+        officer = TestUsers.officer(context, "officer-shimin", "市民課");
+        auditor = TestUsers.auditor(context);
+    }
+
+    /** The user who would send a body to this endpoint. */
+    private String senderOf(String path) {
+        if (path.startsWith("/api/v1/plans")) {
+            return editor;
+        }
+        return path.startsWith("/api/v1/inspections") ? officer : auditor;
+    }
+
     @AfterEach
     void serviceStillAnswers() {
         assertEquals(200, Http.send(client, HttpRequest.GET("/health")).status());
     }
 
     private Http.Answer post(String path, byte[] body, String contentType) {
-        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.POST(path, body).contentType(contentType));
+        Http.Answer answer = Http.sendAs(client, senderOf(path), HttpRequest.POST(path, body).contentType(contentType));
         assertFalse(answer.body().contains("Exception") || answer.body().contains("java.")
                 || answer.body().contains("jp.tenken") || answer.body().contains("\tat "), answer.body());
         return answer;
@@ -114,7 +141,7 @@ class HostileInputTest {
                 assertEquals("title", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
             }
         }
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/p")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/p")).status());
     }
 
     @Test
@@ -155,17 +182,17 @@ class HostileInputTest {
         String plan = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"html\"").replace("\"title\": \"t\"",
                 "\"title\": \"" + script.replace("'", "\\u0027") + "\"");
         assertEquals(201, postJson("/api/v1/plans", plan).status());
-        Http.Answer stored = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/html"));
+        Http.Answer stored = Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/html"));
         JsonNode document = json.readTree(stored.body()).get("document");
         assertEquals(script, document.get("title").asText());
     }
 
     @Test
     void unknownUrlsAndMethodsAnswerInTheSameShape() throws Exception {
-        Http.Answer missing = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/nothing"));
+        Http.Answer missing = Http.sendAs(client, editor, HttpRequest.GET("/api/v1/nothing"));
         assertEquals(404, missing.status());
         assertEquals("not_found", json.readTree(missing.body()).get("code").asText());
-        Http.Answer method = Http.sendAsAdmin(client, HttpRequest.DELETE("/health"));
+        Http.Answer method = Http.sendAs(client, editor, HttpRequest.DELETE("/health"));
         assertEquals(405, method.status());
         assertEquals("method_not_allowed", json.readTree(method.body()).get("code").asText());
     }
@@ -178,9 +205,9 @@ class HostileInputTest {
         assertEquals(201, stored.status(), stored.body());
         assertEquals("取組No.3「${title}${no}」: 2025年度の計画が記載されていません",
                 json.readTree(stored.body()).get("findings").get(0).get("message").asText());
-        Http.Answer read = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/%24%7Bid%7D/findings"));
+        Http.Answer read = Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/%24%7Bid%7D/findings"));
         assertEquals(200, read.status(), read.body());
-        Http.Answer missing = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/%24%7Bnothing%7D"));
+        Http.Answer missing = Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/%24%7Bnothing%7D"));
         assertEquals(404, missing.status());
         assertEquals("計画「${nothing}」は登録されていません", message(missing));
     }
@@ -224,7 +251,7 @@ class HostileInputTest {
             assertEquals(400, answer.status(), answer.body());
             assertEquals("initiatives[0].title", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
         }
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/sur")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/sur")).status());
     }
 
     @Test
@@ -234,7 +261,7 @@ class HostileInputTest {
             assertEquals(400, answer.status(), date);
             assertEquals("revisedOn", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
         }
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/p")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/p")).status());
     }
 
     @Test
@@ -265,11 +292,11 @@ class HostileInputTest {
             String japanese = body.get("violations").get(0).get("message").asText();
             assertTrue(japanese.matches(".*[\\p{IsHiragana}\\p{IsKatakana}].*"), japanese);
         }
-        Http.Answer english = Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/plans", cases[0][2])
+        Http.Answer english = Http.sendAs(client, editor, HttpRequest.POST("/api/v1/plans", cases[0][2])
                 .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en"));
         assertEquals("must be a text", json.readTree(english.body()).get("violations").get(0).get("message").asText());
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/123")).status());
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/strict")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/123")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/strict")).status());
     }
 
     @Test
@@ -284,8 +311,8 @@ class HostileInputTest {
         Http.Answer alias = post("/api/v1/plans", yaml.getBytes(StandardCharsets.UTF_8), "application/x-yaml");
         assertEquals(400, alias.status());
         assertEquals("title", json.readTree(alias.body()).get("violations").get(0).get("path").asText());
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/p")).status());
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/other")).status());
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/alias")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/p")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/other")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/alias")).status());
     }
 }

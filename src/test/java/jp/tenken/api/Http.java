@@ -33,11 +33,20 @@ public final class Http {
     }
 
     /**
-     * Sends the request as the test service's first admin (HTTP Basic), who may do everything:
-     * for tests of what an endpoint does, not of who may call it (AccessTableTest covers that).
+     * Sends the request as the test service's first admin (HTTP Basic), who may do everything: only
+     * for what is an admin's to do (users, a rules reload, an organization that does not exist).
+     * Everything else is sent with {@link #sendAs} as the user a municipality would send it as.
      */
     public static Answer sendAsAdmin(HttpClient client, MutableHttpRequest<?> request) {
         return send(client, jp.tenken.TestUsers.asAdmin(request));
+    }
+
+    /**
+     * Sends the request as the named test user (HTTP Basic with {@link jp.tenken.TestUsers#PASSWORD}),
+     * the user a municipality would really send it as: create it first with {@code TestUsers}.
+     */
+    public static Answer sendAs(HttpClient client, String username, MutableHttpRequest<?> request) {
+        return send(client, jp.tenken.TestUsers.as(username, request));
     }
 
     public static Answer send(HttpClient client, HttpRequest<?> request) {

@@ -2,13 +2,16 @@ package jp.tenken.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -18,7 +21,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** POST/GET /api/v1/audits: what is refused, and the findings of a record as it is stored. */
+/**
+ * POST/GET /api/v1/audits: what is refused, and the findings of a record as it is stored; records,
+ * completions and reads as a Hiratsuka auditor.
+ */
 @MicronautTest
 class AuditEndpointTest {
 
@@ -28,6 +34,16 @@ class AuditEndpointTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ApplicationContext context;
+
+    private String auditor;
+
+    @BeforeEach
+    void createAuditor() {
+        auditor = TestUsers.auditor(context);
+    }
 
     private Map<String, Object> record(String department, String auditorDepartment) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -41,7 +57,7 @@ class AuditEndpointTest {
     }
 
     private Http.Answer post(String uri, Object body) throws Exception {
-        return Http.sendAsAdmin(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON));
+        return Http.sendAs(client, auditor, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON));
     }
 
     @Test
@@ -53,7 +69,7 @@ class AuditEndpointTest {
         List<String> rules = new java.util.ArrayList<>();
         body.get("findings").forEach(f -> rules.add(f.get("ruleId").asText()));
         assertEquals(List.of("AUDIT-ACTION-MISSING", "AUDIT-SELF-AUDIT"), rules.stream().sorted().toList());
-        JsonNode read = json.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/audits/" + body.get("id").asText())).body());
+        JsonNode read = json.readTree(Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/audits/" + body.get("id").asText())).body());
         assertEquals("市民課", read.get("department").asText());
         assertEquals("F1", read.get("record").get("findings").get(0).get("id").asText());
     }
@@ -90,7 +106,7 @@ class AuditEndpointTest {
         assertEquals("completedOn", json.readTree(noDate.body()).get("violations").get(0).get("path").asText());
         assertEquals(422, post("/api/v1/audits/" + id + "/findings/F1/completion", Map.of("completedOn", "2025-01-10")).status(),
                 "F1 has no corrective action to complete");
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/audits/none")).status());
+        assertEquals(404, Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/audits/none")).status());
     }
 
     @Test
@@ -103,7 +119,7 @@ class AuditEndpointTest {
         Http.Answer future = post("/api/v1/audits/" + id + "/findings/F1/completion", Map.of("completedOn", tomorrow));
         assertEquals(400, future.status(), future.body());
         assertEquals("completedOn", json.readTree(future.body()).get("violations").get(0).get("path").asText());
-        JsonNode stored = json.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/audits/" + id)).body());
+        JsonNode stored = json.readTree(Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/audits/" + id)).body());
         assertTrue(stored.get("record").get("findings").get(0).get("correctiveAction").get("completedOn").isNull());
         assertEquals(200, post("/api/v1/audits/" + id + "/findings/F1/completion",
                 Map.of("completedOn", java.time.LocalDate.now().toString())).status(), "today is a completion date");
@@ -136,7 +152,7 @@ class AuditEndpointTest {
     }
 
     private int storedAuditsOfDisasterDivision() throws Exception {
-        return json.readTree(Http.sendAsAdmin(client, HttpRequest.GET(Http.encodeQuery(
+        return json.readTree(Http.sendAs(client, auditor, HttpRequest.GET(Http.encodeQuery(
                 "/api/v1/audits?organization=hiratsuka&department=災害対策課"))).body()).size();
     }
 
@@ -180,9 +196,9 @@ class AuditEndpointTest {
     @Test
     void aDateRefusalIsInJapaneseOrInEnglish() throws Exception {
         byte[] body = json.writeValueAsBytes(datedRecord(2024, "2025-04-01", "2025-06-30"));
-        String japanese = json.readTree(Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/audits", body)
+        String japanese = json.readTree(Http.sendAs(client, auditor, HttpRequest.POST("/api/v1/audits", body)
                 .contentType(MediaType.APPLICATION_JSON)).body()).get("violations").get(0).get("message").asText();
-        String english = json.readTree(Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/audits", body)
+        String english = json.readTree(Http.sendAs(client, auditor, HttpRequest.POST("/api/v1/audits", body)
                 .contentType(MediaType.APPLICATION_JSON).header("Accept-Language", "en")).body())
                 .get("violations").get(0).get("message").asText();
         assertTrue(japanese.contains("2024年度") && japanese.contains("2024-04-01") && japanese.contains("2025-03-31"), japanese);

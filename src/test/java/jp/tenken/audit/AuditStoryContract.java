@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
 import jp.tenken.inspection.Submissions;
 import jp.tenken.organization.Department;
@@ -34,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * left overdue, one completed, one overdue on a lesser finding; the coverage report and the
  * compliance list of FY2025 (as of 2025-06-01) must say exactly who stands where. Another
  * organization's audits of the same departments and years sit in the same tables and must not
- * change a line of it.
+ * change a line of it. The auditor records the audits and completions and reads the reports; the
+ * departments' security officer submits their self-inspections.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AuditStoryContract {
@@ -46,6 +48,9 @@ abstract class AuditStoryContract {
     private HttpClient client;
     private final ObjectMapper json = new ObjectMapper();
     private List<String> units;
+    private String auditor;
+    private String officer;
+    private String generalAffairsOfficer;
 
     protected abstract TestDatabase openDatabase() throws Exception;
 
@@ -58,6 +63,10 @@ abstract class AuditStoryContract {
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
         units = server.getApplicationContext().getBean(OrganizationRegistry.class).directory("hiratsuka").orElseThrow()
                 .units().stream().map(Department::name).toList();
+        ApplicationContext context = server.getApplicationContext();
+        auditor = TestUsers.auditor(context);
+        officer = TestUsers.officer(context, "officer-story", "市民課", "介護保険課", "商業観光課");
+        generalAffairsOfficer = TestUsers.officer(context, "officer-gyosei", "行政総務課");
 
         audit("保育課", 2022, List.of());
         audit("市民課", 2023, List.of());
@@ -74,7 +83,7 @@ abstract class AuditStoryContract {
         assertEquals(0, json.readTree(done.body()).get("findings").size(), "the completed action is no longer overdue");
 
         for (String department : List.of("市民課", "介護保険課", "商業観光課")) {
-            assertEquals(201, post("/api/v1/inspections", Submissions.compliant(department, 2025)).status());
+            assertEquals(201, submit(officer, Submissions.compliant(department, 2025)).status());
         }
         auditsOfAnotherOrganization();
     }
@@ -126,11 +135,16 @@ abstract class AuditStoryContract {
     }
 
     private Http.Answer post(String uri, Object body) throws Exception {
-        return Http.sendAsAdmin(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON));
+        return Http.sendAs(client, auditor, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    private Http.Answer submit(String officer, Map<String, Object> inspection) throws Exception {
+        return Http.sendAs(client, officer, HttpRequest.POST("/api/v1/inspections", json.writeValueAsBytes(inspection))
+                .contentType(MediaType.APPLICATION_JSON));
     }
 
     private JsonNode get(String uri) throws Exception {
-        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET(Http.encodeQuery(uri)));
+        Http.Answer answer = Http.sendAs(client, auditor, HttpRequest.GET(Http.encodeQuery(uri)));
         assertEquals(200, answer.status(), answer.body());
         return json.readTree(answer.body());
     }
@@ -238,13 +252,13 @@ abstract class AuditStoryContract {
 
     @Test
     void theComplianceListAsCsvOpensInExcel() {
-        Http.Answer csv = Http.sendAsAdmin(client, HttpRequest.GET(Http.encodeQuery(
+        Http.Answer csv = Http.sendAs(client, auditor, HttpRequest.GET(Http.encodeQuery(
                 "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=" + AS_OF)).accept("text/csv"));
         assertEquals(200, csv.status());
         assertTrue(csv.body().startsWith("\uFEFF課,状況,自己点検提出"), csv.body().substring(0, 40));
         assertTrue(csv.body().contains("市民課,不適合,提出済み,0,0,2024,1,"), csv.body());
         assertEquals(units.size() + 1, csv.body().lines().count());
-        Http.Answer byParameter = Http.sendAsAdmin(client, HttpRequest.GET(Http.encodeQuery(
+        Http.Answer byParameter = Http.sendAs(client, auditor, HttpRequest.GET(Http.encodeQuery(
                 "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=csv&asOf=" + AS_OF)));
         assertEquals(csv.body(), byParameter.body());
         assertTrue(new String(byParameter.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).contains("保育課"));
@@ -271,7 +285,7 @@ abstract class AuditStoryContract {
                 List.of(new Auditor("監査員A", "職員課")),
                 List.of(new AuditFinding("F1", "PHY-02", jp.tenken.checklist.ItemSeverity.HIGH, "指摘",
                         new CorrectiveAction("是正する", java.time.LocalDate.of(2026, 6, 30), null)))), "auditor");
-        assertEquals(201, post("/api/v1/inspections", Submissions.compliant("行政総務課", 2026)).status());
+        assertEquals(201, submit(generalAffairsOfficer, Submissions.compliant("行政総務課", 2026)).status());
 
         JsonNode list = get("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2026&asOf=2026-09-01");
         for (JsonNode line : list.get("units")) {
@@ -291,7 +305,7 @@ abstract class AuditStoryContract {
     }
 
     private Http.Answer postIn(String language, String uri, Object body) throws Exception {
-        return Http.sendAsAdmin(client, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON)
+        return Http.sendAs(client, auditor, HttpRequest.POST(uri, json.writeValueAsBytes(body)).contentType(MediaType.APPLICATION_JSON)
                 .header("Accept-Language", language));
     }
 

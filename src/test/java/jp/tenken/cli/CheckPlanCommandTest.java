@@ -1,13 +1,16 @@
 package jp.tenken.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.tenken.Fixtures;
+import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +35,17 @@ class CheckPlanCommandTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ApplicationContext context;
+
+    /** The plan editor, who checks plans through HTTP as check-plan does on the command line. */
+    private String editor;
+
+    @BeforeEach
+    void createEditor() {
+        editor = TestUsers.editor(context);
+    }
 
     record Run(int exitCode, String out, String err) {
     }
@@ -82,7 +96,7 @@ class CheckPlanCommandTest {
     @Test
     void jsonOutputIsTheBodyOfPlansCheck() throws Exception {
         Run run = run("check-plan", DX_PLAN.toString(), "--format", "json");
-        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/plans/check", Files.readAllBytes(DX_PLAN))
+        Http.Answer answer = Http.sendAs(client, editor, HttpRequest.POST("/api/v1/plans/check", Files.readAllBytes(DX_PLAN))
                 .contentType("application/x-yaml"));
         assertEquals(json.readTree(answer.body()), json.readTree(run.out()));
     }

@@ -1,11 +1,14 @@
 package jp.tenken.compliance;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Inject;
+import jp.tenken.TestUsers;
+import jp.tenken.account.Role;
 import jp.tenken.api.FindingView;
 import jp.tenken.api.Http;
 import jp.tenken.engine.Language;
@@ -23,6 +26,7 @@ import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +48,9 @@ class ComplianceCsvFormulaTest {
 
     @Inject
     OrganizationRegistry organizations;
+
+    @Inject
+    ApplicationContext context;
 
     private static List<CSVRecord> parse(String csv) throws IOException {
         String body = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
@@ -77,7 +84,9 @@ class ComplianceCsvFormulaTest {
 
     @Test
     void theComplianceListAsCsvNeutralisesDepartmentsAndFindings() throws IOException {
-        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=formula&fiscalYear=2025&format=csv"));
+        // The list of the "formula" organization, as an auditor of it.
+        String auditor = TestUsers.ensure(context, "auditor-formula", Set.of(Role.AUDITOR), "formula", Set.of());
+        Http.Answer answer = Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/compliance/units?organization=formula&fiscalYear=2025&format=csv"));
         assertEquals(200, answer.status(), answer.body());
         List<String> departments = organizations.directory("formula").orElseThrow().units().stream().map(Department::name).toList();
 

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
+import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
 import jp.tenken.inspection.Submissions;
 import jp.tenken.storage.TestDatabases.TestDatabase;
@@ -26,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A fiscal year told through the service on a real database: one department submits a compliant
  * self-inspection, another a non-compliant one, the rest nothing; the compliance list says so.
+ * Each department's officer submits its own; the auditor reads the list.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ComplianceStoryContract {
@@ -33,6 +35,7 @@ abstract class ComplianceStoryContract {
     private TestDatabase database;
     private EmbeddedServer server;
     private HttpClient client;
+    private String auditor;
     private final ObjectMapper json = new ObjectMapper();
 
     protected abstract TestDatabase openDatabase() throws Exception;
@@ -44,9 +47,13 @@ abstract class ComplianceStoryContract {
         properties.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
-        submit(Submissions.compliant("デジタル推進課", 2025));
-        submit(Submissions.nonCompliant("市民課", 2025));
-        submit(Submissions.compliant("市民課", 2024));
+        ApplicationContext context = server.getApplicationContext();
+        auditor = TestUsers.auditor(context);
+        String digital = TestUsers.officer(context, "officer-digital", "デジタル推進課");
+        String citizens = TestUsers.officer(context, "officer-shimin", "市民課");
+        submit(digital, Submissions.compliant("デジタル推進課", 2025));
+        submit(citizens, Submissions.nonCompliant("市民課", 2025));
+        submit(citizens, Submissions.compliant("市民課", 2024));
     }
 
     @AfterAll
@@ -56,14 +63,14 @@ abstract class ComplianceStoryContract {
         database.close();
     }
 
-    private void submit(Map<String, Object> body) throws Exception {
-        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/inspections", json.writeValueAsBytes(body))
+    private void submit(String officer, Map<String, Object> body) throws Exception {
+        Http.Answer answer = Http.sendAs(client, officer, HttpRequest.POST("/api/v1/inspections", json.writeValueAsBytes(body))
                 .contentType(MediaType.APPLICATION_JSON));
         assertEquals(201, answer.status(), answer.body());
     }
 
     private Map<String, JsonNode> units(String query) throws Exception {
-        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?" + query));
+        Http.Answer answer = Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/compliance/units?" + query));
         assertEquals(200, answer.status(), answer.body());
         Map<String, JsonNode> units = new LinkedHashMap<>();
         json.readTree(answer.body()).get("units").forEach(u -> units.put(u.get("department").asText(), u));
@@ -108,10 +115,11 @@ abstract class ComplianceStoryContract {
 
     @Test
     void badParametersAre400AndAnUnknownOrganization404() {
-        assertEquals(400, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka")).status());
-        assertEquals(400, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=x")).status());
-        assertEquals(400, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&status=BAD")).status());
-        assertEquals(400, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=yesterday")).status());
+        assertEquals(400, Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka")).status());
+        assertEquals(400, Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=x")).status());
+        assertEquals(400, Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&status=BAD")).status());
+        assertEquals(400, Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&asOf=yesterday")).status());
+        // Only an admin of all organizations reaches one that does not exist (a Hiratsuka auditor is refused, 403).
         assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/compliance/units?organization=atlantis&fiscalYear=2025")).status());
     }
 }

@@ -2,12 +2,14 @@ package jp.tenken.inspection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** POST/GET /api/v1/inspections and the checklists a submission is answered against. */
+/**
+ * POST/GET /api/v1/inspections and the checklists a submission is answered against, each request as
+ * a Hiratsuka security officer of the department concerned (the officer who submits reads it back).
+ */
 @MicronautTest
 class InspectionEndpointTest {
 
@@ -31,25 +36,29 @@ class InspectionEndpointTest {
     @Inject
     ObjectMapper json;
 
-    private Http.Answer submit(Object body) throws Exception {
-        return Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/inspections", json.writeValueAsBytes(body))
+    @Inject
+    ApplicationContext context;
+
+    private Http.Answer submit(String officer, Object body) throws Exception {
+        return Http.sendAs(client, officer, HttpRequest.POST("/api/v1/inspections", json.writeValueAsBytes(body))
                 .contentType(MediaType.APPLICATION_JSON));
     }
 
-    private JsonNode get(String uri) throws Exception {
-        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET(Http.encodeQuery(uri)));
+    private JsonNode get(String user, String uri) throws Exception {
+        Http.Answer answer = Http.sendAs(client, user, HttpRequest.GET(Http.encodeQuery(uri)));
         assertEquals(200, answer.status(), answer.body());
         return json.readTree(answer.body());
     }
 
     @Test
     void aSubmissionIsStoredAndAnswered201WithStatusSummaryFindingsAndRemediations() throws Exception {
+        String officer = TestUsers.officer(context, "officer-shimin", "市民課");
         Map<String, Object> body = Submissions.submission("市民課", 2025, id -> switch (id) {
             case "HUM-04" -> Map.of("value", 92, "remediation", Map.of("action", "未受講者に受講を指示", "dueDate", "2025-12-26"));
             case "PHY-02" -> Map.of("answer", "NO", "remediation", Map.of("action", "施錠キャビネットを導入", "dueDate", "2026-03-31"));
             default -> null;
         });
-        Http.Answer answer = submit(body);
+        Http.Answer answer = submit(officer, body);
         assertEquals(201, answer.status(), answer.body());
         JsonNode created = json.readTree(answer.body());
         assertEquals("市民課", created.get("department").asText());
@@ -60,19 +69,20 @@ class InspectionEndpointTest {
         assertEquals("HUM-04", created.get("findings").get(0).get("target").get("itemId").asText());
         assertEquals("HUM-04", created.get("remediations").get(0).get("itemId").asText());
         assertEquals("2025-12-26", created.get("remediations").get(0).get("dueDate").asText());
-        JsonNode read = get("/api/v1/inspections/" + created.get("id").asText());
+        JsonNode read = get(officer, "/api/v1/inspections/" + created.get("id").asText());
         assertEquals(Submissions.CHECKLIST.items().size(), read.get("answers").size());
         assertTrue(read.get("current").asBoolean());
     }
 
     @Test
     void aLaterSubmissionSupersedesTheEarlierWhichStaysReadable() throws Exception {
-        String first = json.readTree(submit(Submissions.nonCompliant("保険年金課", 2025)).body()).get("id").asText();
-        String second = json.readTree(submit(Submissions.compliant("保険年金課", 2025)).body()).get("id").asText();
-        JsonNode old = get("/api/v1/inspections/" + first);
+        String officer = TestUsers.officer(context, "officer-hoken", "保険年金課");
+        String first = json.readTree(submit(officer, Submissions.nonCompliant("保険年金課", 2025)).body()).get("id").asText();
+        String second = json.readTree(submit(officer, Submissions.compliant("保険年金課", 2025)).body()).get("id").asText();
+        JsonNode old = get(officer, "/api/v1/inspections/" + first);
         assertFalse(old.get("current").asBoolean());
         assertEquals("NON_COMPLIANT", old.get("status").asText());
-        JsonNode list = get("/api/v1/inspections?organization=hiratsuka&fiscalYear=2025&department=保険年金課");
+        JsonNode list = get(officer, "/api/v1/inspections?organization=hiratsuka&fiscalYear=2025&department=保険年金課");
         assertEquals(1, list.size());
         assertEquals(second, list.get(0).get("id").asText());
         assertEquals("COMPLIANT", list.get(0).get("status").asText());
@@ -80,73 +90,78 @@ class InspectionEndpointTest {
 
     @Test
     void anUnknownChecklistIs404() throws Exception {
+        String officer = TestUsers.officer(context, "officer-shimin", "市民課");
         Map<String, Object> body = new LinkedHashMap<>(Submissions.compliant("市民課", 2025));
         body.put("checklistId", "no-such-checklist");
-        Http.Answer answer = submit(body);
+        Http.Answer answer = submit(officer, body);
         assertEquals(404, answer.status());
         assertEquals("点検票「no-such-checklist」はありません", json.readTree(answer.body()).get("message").asText());
     }
 
     @Test
     void anUnknownOrGroupDepartmentIs422NamingIt() throws Exception {
-        Http.Answer unknown = submit(Submissions.compliant("宇宙開発課", 2025));
+        String officer = TestUsers.officer(context, "officer-shimin", "市民課");
+        Http.Answer unknown = submit(officer, Submissions.compliant("宇宙開発課", 2025));
         assertEquals(422, unknown.status());
         assertTrue(json.readTree(unknown.body()).get("message").asText().contains("宇宙開発課"));
-        Http.Answer group = submit(Submissions.compliant("庁内各課", 2025));
+        Http.Answer group = submit(officer, Submissions.compliant("庁内各課", 2025));
         assertEquals(422, group.status());
         assertEquals("department", json.readTree(group.body()).get("violations").get(0).get("path").asText());
-        assertEquals(0, get("/api/v1/inspections?organization=hiratsuka&department=市民課&fiscalYear=2019").size());
+        assertEquals(0, get(officer, "/api/v1/inspections?organization=hiratsuka&department=市民課&fiscalYear=2019").size());
     }
 
     @Test
     void anAnswerOutsideItsItemsTypeIs400NamingTheAnswer() throws Exception {
+        String officer = TestUsers.officer(context, "officer-kiki", "危機管理課");
         Map<String, Object> body = Submissions.submission("危機管理課", 2025, id -> id.equals("HUM-04") ? Map.of("answer", "YES") : null);
         int index = indexOf("HUM-04");
-        Http.Answer answer = submit(body);
+        Http.Answer answer = submit(officer, body);
         assertEquals(400, answer.status());
         assertEquals("answers[" + index + "].answer", json.readTree(answer.body()).get("violations").get(0).get("path").asText());
         Map<String, Object> outOfRange = Submissions.submission("危機管理課", 2025, id -> id.equals("HUM-04") ? Map.of("value", 140) : null);
-        Http.Answer range = submit(outOfRange);
+        Http.Answer range = submit(officer, outOfRange);
         assertEquals(400, range.status());
         assertEquals("answers[" + index + "].value", json.readTree(range.body()).get("violations").get(0).get("path").asText());
         Map<String, Object> badWord = Submissions.submission("危機管理課", 2025, id -> id.equals("ORG-01") ? Map.of("answer", "MAYBE") : null);
-        Http.Answer word = submit(badWord);
+        Http.Answer word = submit(officer, badWord);
         assertEquals(400, word.status());
         assertEquals("answers[0].answer", json.readTree(word.body()).get("violations").get(0).get("path").asText());
-        assertEquals(0, get("/api/v1/inspections?organization=hiratsuka&department=危機管理課").size(), "nothing stored");
+        assertEquals(0, get(officer, "/api/v1/inspections?organization=hiratsuka&department=危機管理課").size(), "nothing stored");
     }
 
     @Test
     void aSubmissionDatedOutsideItsFiscalYearAndTheNextIs400NamingIt() throws Exception {
+        String officer = TestUsers.officer(context, "officer-kenko", "健康課");
         for (String date : List.of("0001-01-01", "2025-03-31", "2027-04-01", "9999-12-31")) {
             Map<String, Object> body = Submissions.compliant("健康課", 2025);
             body.put("submittedOn", date);
-            Http.Answer answer = submit(body);
+            Http.Answer answer = submit(officer, body);
             assertEquals(400, answer.status(), date + " " + answer.body());
             JsonNode violation = json.readTree(answer.body()).get("violations").get(0);
             assertEquals("submittedOn", violation.get("path").asText());
             assertEquals("2025年度の記録の日付は 2025-04-01〜2027-03-31 で指定してください", violation.get("message").asText());
         }
-        assertEquals(0, get("/api/v1/inspections?organization=hiratsuka&department=健康課").size(), "nothing stored");
+        assertEquals(0, get(officer, "/api/v1/inspections?organization=hiratsuka&department=健康課").size(), "nothing stored");
         // From the first day of the fiscal year to the last of the next, for a report made late.
         for (String date : List.of("2025-04-01", "2027-03-31")) {
             Map<String, Object> body = Submissions.compliant("健康課", 2025);
             body.put("submittedOn", date);
-            assertEquals(201, submit(body).status(), date);
+            assertEquals(201, submit(officer, body).status(), date);
         }
     }
 
     @Test
     void checklistsAreServedInJapaneseAndEnglish() throws Exception {
-        JsonNode all = get("/api/v1/checklists");
+        String officer = TestUsers.officer(context, "officer-shimin", "市民課");
+        JsonNode all = get(officer, "/api/v1/checklists");
         assertEquals("municipal-security-self-inspection", all.get(0).get("id").asText());
-        JsonNode one = get("/api/v1/checklists/municipal-security-self-inspection");
+        JsonNode one = get(officer, "/api/v1/checklists/municipal-security-self-inspection");
         assertTrue(one.get("items").size() >= 60);
-        Http.Answer english = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/checklists/municipal-security-self-inspection")
+        Http.Answer english = Http.sendAs(client, officer, HttpRequest.GET("/api/v1/checklists/municipal-security-self-inspection")
                 .header("Accept-Language", "en"));
         JsonNode item = json.readTree(english.body()).get("items").get(0);
         assertEquals(item.get("questionEn").asText(), item.get("question").asText());
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/checklists/nothing")).status());
+        assertEquals(404, Http.sendAs(client, officer, HttpRequest.GET("/api/v1/checklists/nothing")).status());
     }
 
     private static int indexOf(String itemId) {

@@ -2,6 +2,7 @@ package jp.tenken.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -11,7 +12,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jp.tenken.Fixtures;
+import jp.tenken.TestUsers;
+import jp.tenken.account.Role;
 import jp.tenken.api.Http;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * POST /api/v1/plans with the id of another organization's plan: 409 in the error shape, nothing
  * stored. Two organizations are registered: the city and a copy of it under another id (大磯町).
+ * Each plan is stored by a plan editor of its own organization.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,6 +45,22 @@ class PlanOwnershipEndpointTest implements TestPropertyProvider {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ApplicationContext context;
+
+    private String hiratsukaEditor;
+    private String oisoEditor;
+
+    @BeforeAll
+    void createEditors() {
+        hiratsukaEditor = TestUsers.editor(context);
+        oisoEditor = TestUsers.ensure(context, "editor-oiso", Set.of(Role.PLAN_EDITOR), "oiso", Set.of());
+    }
+
+    private String editorOf(String organization) {
+        return organization.equals("oiso") ? oisoEditor : hiratsukaEditor;
+    }
 
     @Override
     public Map<String, String> getProperties() {
@@ -60,7 +82,7 @@ class PlanOwnershipEndpointTest implements TestPropertyProvider {
                 .replace("\"organization\": \"hiratsuka\"", "\"organization\": \"" + organization + "\"");
         MutableHttpRequest<byte[]> request = HttpRequest.POST("/api/v1/plans", body.getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.APPLICATION_JSON);
-        return Http.sendAsAdmin(client, language == null ? request : request.header("Accept-Language", language));
+        return Http.sendAs(client, editorOf(organization), language == null ? request : request.header("Accept-Language", language));
     }
 
     @Test
@@ -73,7 +95,7 @@ class PlanOwnershipEndpointTest implements TestPropertyProvider {
         assertEquals("計画ID「shared-id」は別の組織の計画に使われています。組織「oiso」の計画には別のIDを付けてください",
                 body.get("message").asText());
         assertEquals("organization", body.get("violations").get(0).get("path").asText());
-        JsonNode latest = json.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/shared-id")).body());
+        JsonNode latest = json.readTree(Http.sendAs(client, hiratsukaEditor, HttpRequest.GET("/api/v1/plans/shared-id")).body());
         assertEquals(1, latest.get("version").asInt(), "nothing of the refused upload was stored");
         assertEquals("hiratsuka", latest.get("document").get("organization").asText());
         assertEquals(2, json.readTree(post("shared-id", "hiratsuka", null).body()).get("version").asInt());

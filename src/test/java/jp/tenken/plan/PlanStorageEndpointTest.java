@@ -2,6 +2,7 @@ package jp.tenken.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -9,7 +10,9 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.tenken.Fixtures;
+import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** POST /api/v1/plans and the GET endpoints of stored plans. */
+/** POST /api/v1/plans and the GET endpoints of stored plans, as a Hiratsuka plan editor. */
 @MicronautTest
 class PlanStorageEndpointTest {
 
@@ -28,9 +31,19 @@ class PlanStorageEndpointTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ApplicationContext context;
+
+    private String editor;
+
+    @BeforeEach
+    void createEditor() {
+        editor = TestUsers.editor(context);
+    }
+
     private Http.Answer post(String planId) {
         String body = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"" + planId + "\"");
-        return Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/plans", body.getBytes(StandardCharsets.UTF_8))
+        return Http.sendAs(client, editor, HttpRequest.POST("/api/v1/plans", body.getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.APPLICATION_JSON));
     }
 
@@ -50,13 +63,13 @@ class PlanStorageEndpointTest {
     void readsTheLatestVersionAVersionAndTheLatestFindings() throws Exception {
         post("stored-b");
         post("stored-b");
-        JsonNode latest = json.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/stored-b")).body());
+        JsonNode latest = json.readTree(Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/stored-b")).body());
         assertEquals(2, latest.get("version").asInt());
         assertEquals("stored-b", latest.get("document").get("id").asText());
         assertEquals("保育所等におけるICTの活用", latest.get("document").get("initiatives").get(0).get("title").asText());
-        JsonNode first = json.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/stored-b/versions/1")).body());
+        JsonNode first = json.readTree(Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/stored-b/versions/1")).body());
         assertEquals(1, first.get("version").asInt());
-        JsonNode findings = json.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/stored-b/findings")
+        JsonNode findings = json.readTree(Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/stored-b/findings")
                 .header("Accept-Language", "en")).body());
         assertEquals(2, findings.get("version").asInt());
         assertEquals("Initiative No.3 \"保育所等におけるICTの活用\": nothing is planned for FY2025",
@@ -68,7 +81,7 @@ class PlanStorageEndpointTest {
         post("stored-c");
         post("stored-c");
         post("stored-c");
-        JsonNode list = json.readTree(Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans")).body());
+        JsonNode list = json.readTree(Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans")).body());
         JsonNode entry = null;
         for (JsonNode plan : list) {
             if (plan.get("id").asText().equals("stored-c")) {
@@ -80,22 +93,22 @@ class PlanStorageEndpointTest {
 
     @Test
     void unknownPlansAndVersionsAre404WithAMessage() throws Exception {
-        Http.Answer plan = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/nothing-here"));
+        Http.Answer plan = Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/nothing-here"));
         assertEquals(404, plan.status());
         assertEquals("計画「nothing-here」は登録されていません", json.readTree(plan.body()).get("message").asText());
         post("stored-d");
-        Http.Answer version = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/stored-d/versions/7"));
+        Http.Answer version = Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/stored-d/versions/7"));
         assertEquals(404, version.status());
         assertEquals("計画「stored-d」に版 7 はありません", json.readTree(version.body()).get("message").asText());
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/nothing-here/findings")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/nothing-here/findings")).status());
     }
 
     @Test
     void aRefusedPlanStoresNothing() {
         String body = Fixtures.SMALL_PLAN.replace("\"id\": \"p\"", "\"id\": \"refused\"").replace("\"no\": 3", "\"no\": -3");
-        Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.POST("/api/v1/plans", body.getBytes(StandardCharsets.UTF_8))
+        Http.Answer answer = Http.sendAs(client, editor, HttpRequest.POST("/api/v1/plans", body.getBytes(StandardCharsets.UTF_8))
                 .contentType(MediaType.APPLICATION_JSON));
         assertEquals(400, answer.status());
-        assertEquals(404, Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/plans/refused")).status());
+        assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/refused")).status());
     }
 }
