@@ -6,6 +6,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.views.ViewsRenderer;
 import jp.tenken.api.ErrorResponse;
 
@@ -22,12 +24,21 @@ import java.util.Map;
  * keeps its JSON answers.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class ErrorPages {
+class ErrorPages implements Ordered {
 
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
 
     ErrorPages(ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
         this.renderer = renderer;
+    }
+
+    /**
+     * First of all filters, so that its response filter sees every answer last, refusals that a
+     * filter answers itself included (the CSRF check's 403, which was sent to the browser as JSON).
+     */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
     }
 
     @ResponseFilter
