@@ -21,7 +21,7 @@ import java.util.Map;
  * A refusal or failure of a page (anything outside /api) is shown as a Japanese page in the
  * service's look, never as JSON or a stack trace: the API's error body (code and message, which
  * already say what went wrong in Japanese) rendered with {@code views/error/page.html}. The API
- * keeps its JSON answers.
+ * and /health (for machines) keep their JSON answers.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 class ErrorPages implements Ordered {
@@ -43,7 +43,7 @@ class ErrorPages implements Ordered {
 
     @ResponseFilter
     void render(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getPath().startsWith("/api/") || response.code() < 400
+        if (request.getPath().startsWith("/api/") || request.getPath().equals("/health") || response.code() < 400
                 || !(response.getBody().orElse(null) instanceof ErrorResponse error)) {
             return;
         }
