@@ -65,8 +65,13 @@ class AuditorBrowserTest {
     @Inject
     ApplicationContext context;
 
-    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-    private final int fiscalYear = JapaneseDates.fiscalYearOf(today);
+    /** The pages' today (Japan's), which chooses the fiscal year they show. */
+    private final int fiscalYear = JapaneseDates.fiscalYearOf(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+    /**
+     * The dates sent: the audit services judge "in the future" against the JVM's own date (as the
+     * API does), which in a UTC process is a day behind Japan's from 15:00 to 24:00 UTC.
+     */
+    private final LocalDate today = LocalDate.now();
 
     @BeforeAll
     void submitTwoSelfInspections() throws Exception {
@@ -139,6 +144,8 @@ class AuditorBrowserTest {
         // The audit form: a HIGH finding without its id first, refused with the error beside its row.
         WebElement form = browser.waitFor("#audit-form");
         assertEquals(NOT_SUBMITTED, new Select(form.findElement(By.name("department"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals(String.valueOf(fiscalYear), form.findElement(By.name("fiscalYear")).getAttribute("value"));
+        setDate(form.findElement(By.name("auditedOn")), today);
         form.findElement(By.name("auditorName.0")).sendKeys("監査 花子");
         new Select(form.findElement(By.name("auditorDepartment.0"))).selectByValue("行政総務課");
         form.findElement(By.name("finding.0.itemId")).sendKeys("PHY-02");
@@ -161,6 +168,13 @@ class AuditorBrowserTest {
         assertEquals("監査を記録しました。", browser.text("[role=status]"));
         assertEquals("OPEN", finding.getAttribute("data-action-state"));
         assertTrue(finding.getText().contains("重要度 高"), finding.getText());
+        // A completion still to come is refused beside its action, as the API refuses it.
+        setDate(finding.findElement(By.name("completedOn")), today.plusDays(1));
+        finding.findElement(By.cssSelector("[data-action=complete-action]")).click();
+        WebElement refusal = browser.waitFor("tr[data-finding-id='F-1'] .field-error");
+        assertTrue(refusal.getText().startsWith("完了日: "), refusal.getText());
+        finding = browser.waitFor("tr[data-finding-id='F-1']");
+        assertEquals("OPEN", finding.getAttribute("data-action-state"));
         setDate(finding.findElement(By.name("completedOn")), today);
         finding.findElement(By.cssSelector("[data-action=complete-action]")).click();
         browser.waitFor("[role=status]");
