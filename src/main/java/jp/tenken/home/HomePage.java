@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.views.ModelAndView;
 import jp.tenken.account.Caller;
 import jp.tenken.account.Role;
+import jp.tenken.compliance.AuditorOverview;
 import jp.tenken.inspection.OfficerOverview;
 import jp.tenken.inspection.StoredInspection;
 import jp.tenken.text.JapaneseDates;
@@ -22,7 +23,8 @@ import java.util.Map;
 /**
  * The home page at {@code /}, one per role (CONTRACT §8). The security officer's shows its own
  * departments with this fiscal year's status, earlier years' submissions and the remediations that
- * fall due; the other roles' homes are simple until their pages come.
+ * fall due; the auditor's ({@link AuditorOverview}) this year's compliance in figures with links to
+ * the lists; the other roles' homes are simple until their pages come.
  */
 @Controller
 class HomePage {
@@ -31,11 +33,13 @@ class HomePage {
 
     private final Layout layout;
     private final OfficerOverview overview;
+    private final AuditorOverview auditorOverview;
     private final Clock clock;
 
-    HomePage(Layout layout, OfficerOverview overview, Clock clock) {
+    HomePage(Layout layout, OfficerOverview overview, AuditorOverview auditorOverview, Clock clock) {
         this.layout = layout;
         this.overview = overview;
+        this.auditorOverview = auditorOverview;
         this.clock = clock;
     }
 
@@ -47,6 +51,10 @@ class HomePage {
         model.put("today", JapaneseDates.date(today));
         model.put("fiscalYear", fiscalYear);
         model.put("fiscalYearLabel", JapaneseDates.fiscalYear(fiscalYear));
+        if (!caller.account().has(Role.SECURITY_OFFICER) && caller.account().has(Role.AUDITOR)) {
+            model.putAll(auditorOverview.summary(caller, fiscalYear, today));
+            return new ModelAndView<>("home/auditor", model);
+        }
         if (!caller.account().has(Role.SECURITY_OFFICER)) {
             model.put("roles", caller.account().roles().stream().map(Layout::roleName).toList());
             return new ModelAndView<>("home/simple", model);

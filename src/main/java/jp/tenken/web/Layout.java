@@ -66,6 +66,14 @@ public class Layout {
         if (caller.mayAtAll(Action.INSPECTION_SUBMIT) && caller.account().has(Role.SECURITY_OFFICER)) {
             links.add(new Link("自己点検", "/#departments"));
         }
+        // The auditor's pages: the whole organization's compliance list and coverage, recording audits.
+        if (caller.mayAtAll(Action.COMPLIANCE_READ) && (caller.account().has(Role.AUDITOR) || caller.account().has(Role.ADMIN))) {
+            links.add(new Link("適合状況一覧", "/compliance"));
+            links.add(new Link("監査の実施状況", "/audits/coverage"));
+        }
+        if (caller.mayAtAll(Action.AUDIT_WRITE) && caller.account().has(Role.AUDITOR)) {
+            links.add(new Link("監査の記録", "/audits/new"));
+        }
         links.add(new Link("パスワード変更", "/password"));
         return links;
     }
