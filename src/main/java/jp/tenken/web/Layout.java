@@ -66,6 +66,9 @@ public class Layout {
         if (caller.mayAtAll(Action.INSPECTION_SUBMIT) && caller.account().has(Role.SECURITY_OFFICER)) {
             links.add(new Link("自己点検", "/#departments"));
         }
+        if (caller.mayAtAll(Action.PLAN_READ)) {
+            links.add(new Link("計画", "/plans"));
+        }
         links.add(new Link("パスワード変更", "/password"));
         return links;
     }
