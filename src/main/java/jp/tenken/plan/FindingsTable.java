@@ -27,6 +27,26 @@ final class FindingsTable {
 
     static final int PAGE_SIZE = 200;
 
+    /** The plan's fields findings point at, as the plan's readers call them; others are shown as 欄 and their path. */
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("no", "取組番号"),
+            Map.entry("title", "取組名"),
+            Map.entry("policyId", "方針"),
+            Map.entry("departments", "実施課"),
+            Map.entry("upperPlans", "上位計画"),
+            Map.entry("years", "年度別計画"),
+            Map.entry("result", "実績"),
+            Map.entry("status", "状況"),
+            Map.entry("actuals", "実績値"),
+            Map.entry("budgetThousandYen", "予算(千円)"),
+            Map.entry("repostOf", "再掲元"),
+            Map.entry("period", "計画期間"),
+            Map.entry("target.value", "目標値"),
+            Map.entry("target.fiscalYear", "目標年度"),
+            Map.entry("sheet.title", "個票の取組名"),
+            Map.entry("sheet.policyId", "個票の方針"),
+            Map.entry("sheet.departments", "個票の実施課"));
+
     private FindingsTable() {
     }
 
@@ -190,7 +210,7 @@ final class FindingsTable {
             parts.add("監査 " + target.auditId());
         }
         if (target.field() != null) {
-            parts.add("欄 " + target.field());
+            parts.add(FIELDS.getOrDefault(target.field(), "欄 " + target.field()));
         }
         return parts.isEmpty() ? "計画全体" : String.join(" / ", parts);
     }
