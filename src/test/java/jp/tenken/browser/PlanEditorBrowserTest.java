@@ -153,11 +153,24 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
                 added.toString());
         assertTrue(resolved.stream().anyMatch(t -> t.contains("PLAN-DEPARTMENT-UNKNOWN") && t.contains("取組No.11")), resolved.toString());
         assertTrue(browser.domContentLoadedMillis() > 0);
+        browser.screenshot(Path.of("target", "browser", "editor-compare.png"));
+        browser.open("/plans/" + PLAN);
+        browser.waitFor("table.plan-versions");
+        browser.screenshot(Path.of("target", "browser", "editor-versions.png"));
+        browser.open("/plans");
+        browser.waitFor("form.plan-upload");
+        browser.screenshot(Path.of("target", "browser", "editor-plans.png"));
 
-        // The screenshot of the README: the first version's findings.
+        // The screenshot of the README: the first version's findings. It is written into
+        // docs/screenshots only when asked (-Dtenken.update-screenshots), so that a test run leaves
+        // the tracked files as they were.
         browser.open("/plans/" + PLAN + "/versions/1");
         browser.waitFor("table.plan-findings");
-        browser.screenshot(Path.of("docs", "screenshots", "editor-findings.png"));
+        Path shot = browser.screenshot(Path.of("target", "browser", "editor-findings.png"));
+        if (System.getProperty("tenken.update-screenshots") != null) {
+            Files.createDirectories(Path.of("docs", "screenshots"));
+            Files.copy(shot, Path.of("docs", "screenshots", "editor-findings.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Test
@@ -186,15 +199,38 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
         assertFalse(browser.driver().findElement(By.tagName("main")).getText().contains(OISO_PLAN));
     }
 
-    /** Chooses the file in the upload form and presses the button of {@code action} (check-plan, store-plan). */
+    @Test
+    void aFileThatCannotBeReadComesBackWithWhatIsWrongAndStoresNothing() throws Exception {
+        browser.logIn(TestUsers.editor(context));
+        Path folder = Files.createTempDirectory("tenken-bad-plans");
+        Path text = Files.writeString(folder.resolve("plan.txt"), "id: x\n");
+        Path broken = Files.writeString(folder.resolve("broken.yaml"), "id: broken\ntitle: a: b\n");
+        browser.open("/plans");
+        upload(text, "store-plan", false);
+        assertTrue(browser.text("[role=alert]").contains("JSON または YAML のファイル"), browser.text("[role=alert]"));
+        upload(broken, "check-plan", false);
+        assertTrue(browser.text("[role=alert]").contains("行目"), browser.text("[role=alert]"));
+        assertTrue(browser.driver().findElements(By.cssSelector("[data-plan-id=broken]")).isEmpty());
+        browser.open("/plans/" + PLAN + "/versions/1?severity=SEVERE");
+        assertEquals("400", browser.waitFor("[data-error-status]").getAttribute("data-error-status"));
+    }
+
     private void upload(Path file, String action) {
+        upload(file, action, true);
+    }
+
+    /** Chooses the file in the upload form and presses the button of {@code action} (check-plan, store-plan). */
+    private void upload(Path file, String action, boolean accepted) {
         WebElement input = browser.waitFor("form.plan-upload input[type=file]");
         input.sendKeys(file.toAbsolutePath().toString());
         WebElement button = browser.driver().findElement(By.cssSelector("[data-action=" + action + "]"));
         button.click();
-        browser.waitFor("main h1");
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
-                .until(d -> !d.getCurrentUrl().endsWith("/plans"));
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        if (accepted) {
+            assertFalse(browser.currentPath().endsWith("/plans"), "the upload was refused: "
+                    + browser.driver().findElements(By.cssSelector("[role=alert]")).stream().map(WebElement::getText).toList());
+        }
     }
 
     private List<WebElement> findings() {
