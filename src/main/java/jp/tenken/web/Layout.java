@@ -66,6 +66,15 @@ public class Layout {
         if (caller.mayAtAll(Action.INSPECTION_SUBMIT) && caller.account().has(Role.SECURITY_OFFICER)) {
             links.add(new Link("自己点検", "/#departments"));
         }
+        if (caller.mayAtAll(Action.ADMINISTER)) {
+            links.add(new Link("利用者管理", "/admin/users"));
+        }
+        if (caller.mayAtAll(Action.ACTIVITY_READ)) {
+            links.add(new Link("操作履歴", "/admin/activity"));
+        }
+        if (caller.mayAtAll(Action.CATALOGUE_READ)) {
+            links.add(new Link("ルール一覧", "/rules"));
+        }
         links.add(new Link("パスワード変更", "/password"));
         return links;
     }
