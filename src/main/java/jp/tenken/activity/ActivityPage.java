@@ -37,6 +37,8 @@ class ActivityPage {
     static final int PAGE_SIZE = 50;
     private static final int LAST_PAGE = ActivityQuery.MAX_OFFSET / PAGE_SIZE;
 
+    private static final Map<String, String> FIELD_NAMES = Map.of("from", "開始日", "to", "終了日", "user", "利用者名", "action", "操作");
+
     private final Layout layout;
     private final ActivityLog log;
 
@@ -71,7 +73,10 @@ class ActivityPage {
         } catch (DocumentRejectedException e) {
             Map<String, List<String>> errors = new LinkedHashMap<>();
             for (Problem problem : e.problems()) {
-                errors.computeIfAbsent(problem.path(), k -> new ArrayList<>()).add(problem.message(Language.JA));
+                // The API's words name its parameters; the page names its fields.
+                String message = "query.from-after-to".equals(problem.key()) ? "開始日が終了日より後になっています。"
+                        : FIELD_NAMES.getOrDefault(problem.path(), problem.path()) + ": " + problem.message(Language.JA);
+                errors.computeIfAbsent(problem.path(), k -> new ArrayList<>()).add(message);
             }
             model.put("errors", errors);
             model.put("entries", List.of());
@@ -79,7 +84,7 @@ class ActivityPage {
         }
         model.put("errors", Map.of());
         boolean older = entries.size() > PAGE_SIZE && number < LAST_PAGE;
-        model.put("entries", entries.stream().limit(PAGE_SIZE).map(ActivityPage::row).toList());
+        model.put("entries", entries.stream().limit(PAGE_SIZE).map(this::row).toList());
         model.put("first", (number - 1) * PAGE_SIZE + 1);
         model.put("newerHref", number > 1 ? href(filters, number - 1) : null);
         model.put("olderHref", older ? href(filters, number + 1) : null);
@@ -101,14 +106,14 @@ class ActivityPage {
         return "/admin/activity?" + (query.isEmpty() ? "" : query + "&") + "page=" + page;
     }
 
-    private static Map<String, Object> row(ActivityEntry entry) {
+    private Map<String, Object> row(ActivityEntry entry) {
         LocalDateTime at = LocalDateTime.ofInstant(entry.at(), ActivityController.ZONE);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("at", JapaneseDates.dateTime(at) + String.format(":%02d", at.getSecond()));
         row.put("user", entry.user() == null ? "—" : entry.user());
         row.put("action", entry.action().name());
         row.put("actionLabel", label(entry.action()));
-        row.put("organization", entry.organization() == null ? "—" : entry.organization());
+        row.put("organization", entry.organization() == null ? "—" : layout.organizationName(entry.organization()));
         row.put("target", entry.target().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ")));
         row.put("outcome", entry.outcome().name());

@@ -5,7 +5,13 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.tenken.TestUsers;
+import jp.tenken.account.AccountService;
+import jp.tenken.activity.ActivityAction;
+import jp.tenken.activity.ActivityEntry;
+import jp.tenken.activity.ActivityLog;
+import jp.tenken.activity.Outcome;
 import jp.tenken.account.Role;
+import jp.tenken.account.UserRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,6 +21,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,7 +74,6 @@ class AdminBrowserTest {
         assertTrue(row.getText().contains("平塚市"), row.getText());
         assertTrue(row.getText().contains("市民課"), row.getText());
         assertTrue(row.getText().contains("有効"), row.getText());
-        browser.screenshot(Path.of("target", "browser", "admin-users.png"));
 
         browser.logOut().logIn("shimin-officer", NEW_PASSWORD);
         assertEquals("/", browser.currentPath());
@@ -139,6 +145,33 @@ class AdminBrowserTest {
     }
 
     @Test
+    void theActivityLogPagesFiftyEntriesAtATimeAndSaysWhatIsWrongWithAFilter() {
+        ActivityLog log = context.getBean(ActivityLog.class);
+        for (int i = 0; i < 60; i++) {
+            log.append(ActivityEntry.now("pager", ActivityAction.LOGIN_FAILED, TestUsers.ORGANIZATION, Map.of("n", i), Outcome.DENIED));
+        }
+        browser.logIn(TestUsers.ADMIN).open("/admin/activity");
+        browser.waitFor("#f-user").sendKeys("pager");
+        new Select(browser.waitFor("#f-action")).selectByValue("LOGIN_FAILED");
+        submit("form[data-form=activity-filters] button");
+
+        assertEquals(50, browser.driver().findElements(By.cssSelector("tr[data-action=LOGIN_FAILED]")).size());
+        assertTrue(browser.text("tr[data-action=LOGIN_FAILED]").contains("n=59"), "newest first");
+        assertTrue(browser.text("tr[data-action=LOGIN_FAILED]").contains("拒否"), "the outcome in words");
+        assertTrue(browser.driver().findElements(By.cssSelector("[data-action=newer]")).isEmpty());
+        browser.driver().findElement(By.cssSelector("[data-action=older]")).click();
+        assertEquals("/admin/activity?user=pager&action=LOGIN_FAILED&page=2", browser.currentPath());
+        List<WebElement> older = browser.driver().findElements(By.cssSelector("tr[data-action=LOGIN_FAILED]"));
+        assertEquals(10, older.size());
+        assertTrue(older.get(9).getText().contains("n=0"), older.get(9).getText());
+        assertTrue(browser.driver().findElements(By.cssSelector("[data-action=older]")).isEmpty());
+        assertTrue(browser.waitFor("[data-action=newer]").isDisplayed());
+
+        browser.open("/admin/activity?from=2026-05-02&to=2026-04-30");
+        assertEquals("開始日が終了日より後になっています。", browser.text("p.error[data-field=from]"));
+    }
+
+    @Test
     void theAdminSetsAPasswordThatTheUserThenLogsInWith() {
         String user = TestUsers.ensure(context, "forgot-password", Set.of(Role.AUDITOR), TestUsers.ORGANIZATION, Set.of());
         browser.logIn(TestUsers.ADMIN).open("/admin/users/" + user);
@@ -185,6 +218,30 @@ class AdminBrowserTest {
         assertEquals(List.of("PLAN-NUMBER-GAP"), rules.stream().map(r -> r.getAttribute("data-rule-id")).toList());
         String text = rules.get(0).getText();
         assertTrue(text.contains("警告") || text.contains("エラー") || text.contains("情報"), "severity in words: " + text);
+    }
+
+    /** The pages as README shows them (target/browser/admin-*.png; admin-users.png copied to docs/screenshots). */
+    @Test
+    void screenshotsOfTheAdminPages() {
+        TestUsers.editor(context);
+        TestUsers.auditor(context);
+        TestUsers.officer(context, "suzuki-hanako", "市民課", "保育課");
+        String former = TestUsers.officer(context, "sato-former", "市民課");
+        AccountService accounts = context.getBean(AccountService.class);
+        accounts.update(TestUsers.adminCaller(), former, new UserRequest(null, "佐藤 一郎(異動)", null, null,
+                List.of(Role.SECURITY_OFFICER), TestUsers.ORGANIZATION, List.of("市民課"), false));
+
+        browser.logIn(TestUsers.ADMIN).open("/admin/users");
+        browser.waitFor("tr[data-username=sato-former]");
+        browser.screenshot(Path.of("target", "browser", "admin-users.png"));
+        browser.open("/admin/users/suzuki-hanako");
+        browser.screenshot(Path.of("target", "browser", "admin-user-edit.png"));
+        browser.open("/admin/activity");
+        browser.screenshot(Path.of("target", "browser", "admin-activity.png"));
+        browser.open("/");
+        browser.screenshot(Path.of("target", "browser", "admin-home.png"));
+        browser.open("/rules?q=%E6%9C%9F%E9%99%90"); // 期限
+        browser.screenshot(Path.of("target", "browser", "rules.png"));
     }
 
     private static void fillNewUser(String username, String displayName, String password, String again) {
