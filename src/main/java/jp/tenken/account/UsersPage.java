@@ -60,7 +60,9 @@ class UsersPage {
         Map<String, Object> model = layout.model(caller, "利用者管理");
         model.put("users", users.stream().map(this::row).toList());
         model.put("enabledCount", users.stream().filter(Account::enabled).count());
-        model.put("notice", created == null ? null : "利用者「" + created + "」を作成しました。");
+        // Only for a user that is there: a link cannot make the page announce anything else.
+        boolean known = created != null && users.stream().anyMatch(a -> a.username().equals(created));
+        model.put("notice", known ? "利用者「" + created + "」を作成しました。" : null);
         return new ModelAndView<>("admin/users", model);
     }
 
