@@ -77,6 +77,15 @@ public class Layout {
         if (caller.mayAtAll(Action.AUDIT_WRITE) && caller.account().has(Role.AUDITOR)) {
             links.add(new Link("監査の記録", "/audits/new"));
         }
+        if (caller.mayAtAll(Action.ADMINISTER)) {
+            links.add(new Link("利用者管理", "/admin/users"));
+        }
+        if (caller.mayAtAll(Action.ACTIVITY_READ)) {
+            links.add(new Link("操作履歴", "/admin/activity"));
+        }
+        if (caller.mayAtAll(Action.CATALOGUE_READ)) {
+            links.add(new Link("ルール一覧", "/rules"));
+        }
         links.add(new Link("パスワード変更", "/password"));
         return links;
     }
