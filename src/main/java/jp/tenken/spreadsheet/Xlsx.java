@@ -118,12 +118,12 @@ public final class Xlsx {
             if (bomb(e)) {
                 throw bombRefused();
             }
-            throw refused("xlsx.xml", "detail", firstLine(e.getMessage()));
+            throw refused("xlsx.xml");
         } catch (IOException | RuntimeException e) {
             if (bomb(e)) {
                 throw bombRefused();
             }
-            throw refused("xlsx.corrupt", "detail", firstLine(e.getMessage()));
+            throw refused("xlsx.corrupt");
         } finally {
             if (file != null) {
                 try {
@@ -167,14 +167,6 @@ public final class Xlsx {
         return DocumentRejectedException.malformed(Problem.of("", key, params));
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        String line = message.lines().findFirst().orElse("");
-        line = line.replaceAll("\\b(?:java|jp|com|org)\\.[\\w.$]+", "").replace(System.getProperty("java.io.tmpdir"), "");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
-    }
 
     /** A problem found while a part is read, carried out of the SAX parser. */
     private static final class Stop extends RuntimeException {
@@ -215,7 +207,7 @@ public final class Xlsx {
         SheetCells sheet(String sheetName) throws IOException, SAXException {
             String workbook = relationships("", "_rels/.rels").entrySet().stream()
                     .filter(e -> e.getKey().endsWith(OFFICE_DOCUMENT)).map(Map.Entry::getValue).findFirst()
-                    .orElseThrow(() -> new Stop(Problem.of("", "xlsx.corrupt", "detail", "no workbook part")));
+                    .orElseThrow(() -> new Stop(Problem.of("", "xlsx.corrupt")));
             String folder = workbook.contains("/") ? workbook.substring(0, workbook.lastIndexOf('/') + 1) : "";
             Map<String, String> targets = new HashMap<>();
             String sheetsRels = folder + "_rels/" + workbook.substring(folder.length()) + ".rels";
@@ -263,7 +255,7 @@ public final class Xlsx {
         private void parse(String part, DefaultHandler handler) throws IOException, SAXException {
             ZipArchiveEntry entry = zip.getEntry(part);
             if (entry == null) {
-                throw new Stop(Problem.of("", "xlsx.corrupt", "detail", "missing part " + part));
+                throw new Stop(Problem.of("", "xlsx.corrupt"));
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 parser.reset();
@@ -274,7 +266,7 @@ public final class Xlsx {
         /** A relationship's target as a part name: {@code /xl/worksheets/sheet1.xml} or relative to the folder. */
         private static String resolve(String folder, String target) {
             if (target == null) {
-                throw new Stop(Problem.of("", "xlsx.corrupt", "detail", "relationship without target"));
+                throw new Stop(Problem.of("", "xlsx.corrupt"));
             }
             String path = target.startsWith("/") ? target.substring(1) : folder + target;
             List<String> parts = new ArrayList<>();
@@ -466,7 +458,7 @@ public final class Xlsx {
                 try {
                     reference = new CellReference(ref);
                 } catch (RuntimeException e) {
-                    throw new Stop(Problem.of("", "xlsx.corrupt", "detail", "cell reference " + ref));
+                    throw new Stop(Problem.of("", "xlsx.corrupt"));
                 }
                 column = reference.getCol();
                 row = reference.getRow() + 1;
@@ -491,7 +483,7 @@ public final class Xlsx {
                     case "s" -> {
                         int index = parseInt(raw.strip());
                         if (index < 0 || index >= strings.size()) {
-                            throw new Stop(Problem.of("", "xlsx.corrupt", "detail", "shared string " + raw));
+                            throw new Stop(Problem.of("", "xlsx.corrupt"));
                         }
                         kind = Cell.Kind.TEXT;
                         text = strings.get(index);
@@ -519,7 +511,7 @@ public final class Xlsx {
         private static int parseRow(String r) {
             int n = parseInt(r);
             if (n < 1 || n > 1_048_576) {
-                throw new Stop(Problem.of("", "xlsx.corrupt", "detail", "row " + r));
+                throw new Stop(Problem.of("", "xlsx.corrupt"));
             }
             return n;
         }
@@ -528,7 +520,7 @@ public final class Xlsx {
             try {
                 return Integer.parseInt(s);
             } catch (NumberFormatException e) {
-                throw new Stop(Problem.of("", "xlsx.corrupt", "detail", "number " + (s.length() > 20 ? s.substring(0, 20) : s)));
+                throw new Stop(Problem.of("", "xlsx.corrupt"));
             }
         }
     }
