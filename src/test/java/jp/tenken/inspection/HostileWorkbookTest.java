@@ -155,6 +155,15 @@ class HostileWorkbookTest {
     }
 
     @Test
+    void aZipOfMoreEntriesThanAWorkbookHas() throws Exception {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i < 1_100; i++) {
+            many.put("xl/media/image" + i + ".png", new byte[]{1});
+        }
+        assertRefused(400, replace(filled(), many, null, 0), "展開すると大きくなりすぎるファイルです");
+    }
+
+    @Test
     void anXmlEntityBombInsideTheSheet() throws Exception {
         StringBuilder doctype = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY a0 \"lol\">");
         for (int i = 1; i <= 10; i++) {
