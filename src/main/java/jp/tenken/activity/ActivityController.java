@@ -51,15 +51,24 @@ class ActivityController {
                              @Nullable @QueryValue String action, @Nullable @QueryValue String limit) {
         caller.requireRole(Action.ACTIVITY_READ);
         ActivityQuery query = query(from, to, user, action, limit);
+        return log.list(query.withOrganization(scope(caller, organization)));
+    }
+
+    /**
+     * The organization whose entries the caller reads (null: all), refused unless it may: the one
+     * asked for, else all organizations for whom Permissions allows it, else the caller's own.
+     * The activity page asks the same.
+     */
+    static String scope(Caller caller, String organization) {
         String asked = blank(organization) ? null : organization.trim();
-        // Left out: all organizations for whom Permissions allows it, else the caller's own.
         String scope = asked != null || caller.mayOrganizationOrAll(Action.ACTIVITY_READ, null)
                 ? asked : caller.account().organization();
         caller.requireOrganizationOrAll(Action.ACTIVITY_READ, scope);
-        return log.list(query.withOrganization(scope));
+        return scope;
     }
 
-    private static ActivityQuery query(String from, String to, String user, String action, String limit) {
+    /** The query's filters as the API (and the activity page) take them; a bad one is 400 naming it. */
+    static ActivityQuery query(String from, String to, String user, String action, String limit) {
         try {
             return ActivityQuery.newest()
                     .withFrom(moment("from", from, false))

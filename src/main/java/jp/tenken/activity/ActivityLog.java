@@ -69,9 +69,10 @@ public class ActivityLog {
         Filter filter = Filter.of(query);
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM activity"
-                    + filter.where() + " ORDER BY at DESC, seq DESC LIMIT ?")) {
+                    + filter.where() + " ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?")) {
                 int next = filter.bind(select);
                 select.setInt(next, query.limit());
+                select.setInt(next + 1, query.offset());
                 List<ActivityEntry> entries = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

@@ -54,7 +54,7 @@ public final class QueryParameters {
      */
     public static LocalDate asOf(String value) {
         if (value == null || value.isBlank()) {
-            return LocalDate.now();
+            return jp.tenken.text.JapaneseDates.today();
         }
         LocalDate date;
         try {

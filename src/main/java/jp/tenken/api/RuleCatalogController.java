@@ -29,11 +29,15 @@ class RuleCatalogController {
     @Get
     List<RuleView> rules(HttpRequest<?> request, Caller caller) {
         caller.requireRole(Action.CATALOGUE_READ);
-        Language language = Requests.language(request);
-        return ruleBase.rules().stream().map(r -> view(r, language)).toList();
+        return catalogue(ruleBase, Requests.language(request));
     }
 
-    private RuleView view(RuleDescriptor rule, Language language) {
+    /** The catalogue in a language, in the rule base's order: the API's answer and the rules page's list. */
+    static List<RuleView> catalogue(RuleBase ruleBase, Language language) {
+        return ruleBase.rules().stream().map(r -> view(ruleBase, r, language)).toList();
+    }
+
+    private static RuleView view(RuleBase ruleBase, RuleDescriptor rule, Language language) {
         String title = language == Language.JA ? rule.title()
                 : ruleBase.messages().describe(rule.id(), "title", language, rule.title());
         String description = ruleBase.messages().describe(rule.id(), "description", language, "");

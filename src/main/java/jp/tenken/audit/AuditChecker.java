@@ -60,7 +60,7 @@ public final class AuditChecker {
         }
         // The audit is judged against today, not the request's asOf: asOf only chooses the date the
         // findings are shown as of, while the record is kept for good (the completion endpoint does the same).
-        problems.addAll(AuditDates.problems(record, LocalDate.now()));
+        problems.addAll(AuditDates.problems(record, jp.tenken.text.JapaneseDates.today()));
         if (!problems.isEmpty()) {
             throw new DocumentRejectedException(DocumentRejectedException.Reason.MALFORMED, "document.invalid", problems);
         }

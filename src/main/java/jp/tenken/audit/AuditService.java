@@ -82,7 +82,7 @@ public class AuditService {
             throw DocumentRejectedException.unprocessable(Problem.of("", "audit.finding.no-action", "findingId", findingId));
         }
         Problem problem = AuditDates.completionProblem("completedOn", completion.completedOn(), audit.record().auditedOn(),
-                LocalDate.now());
+                jp.tenken.text.JapaneseDates.today());
         if (problem != null) {
             throw DocumentRejectedException.malformed(problem);
         }

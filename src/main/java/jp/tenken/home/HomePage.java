@@ -4,8 +4,12 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.views.ModelAndView;
+import jp.tenken.account.Account;
+import jp.tenken.account.AccountService;
+import jp.tenken.account.Action;
 import jp.tenken.account.Caller;
 import jp.tenken.account.Role;
+import jp.tenken.compliance.AuditorOverview;
 import jp.tenken.inspection.OfficerOverview;
 import jp.tenken.inspection.StoredInspection;
 import jp.tenken.text.JapaneseDates;
@@ -22,7 +26,8 @@ import java.util.Map;
 /**
  * The home page at {@code /}, one per role (CONTRACT §8). The security officer's shows its own
  * departments with this fiscal year's status, earlier years' submissions and the remediations that
- * fall due; the other roles' homes are simple until their pages come.
+ * fall due; the auditor's ({@link AuditorOverview}) this year's compliance in figures with links to
+ * the lists; the other roles' homes are simple until their pages come.
  */
 @Controller
 class HomePage {
@@ -31,12 +36,16 @@ class HomePage {
 
     private final Layout layout;
     private final OfficerOverview overview;
+    private final AuditorOverview auditorOverview;
     private final Clock clock;
+    private final AccountService accounts;
 
-    HomePage(Layout layout, OfficerOverview overview, Clock clock) {
+    HomePage(Layout layout, OfficerOverview overview, AuditorOverview auditorOverview, Clock clock, AccountService accounts) {
         this.layout = layout;
         this.overview = overview;
+        this.auditorOverview = auditorOverview;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -47,6 +56,13 @@ class HomePage {
         model.put("today", JapaneseDates.date(today));
         model.put("fiscalYear", fiscalYear);
         model.put("fiscalYearLabel", JapaneseDates.fiscalYear(fiscalYear));
+        if (!caller.account().has(Role.SECURITY_OFFICER) && caller.account().has(Role.AUDITOR)) {
+            model.putAll(auditorOverview.summary(caller, fiscalYear, today));
+            return new ModelAndView<>("home/auditor", model);
+        }
+        if (!caller.account().has(Role.SECURITY_OFFICER) && caller.account().has(Role.ADMIN)) {
+            return adminHome(caller, model);
+        }
         if (!caller.account().has(Role.SECURITY_OFFICER)) {
             model.put("roles", caller.account().roles().stream().map(Layout::roleName).toList());
             return new ModelAndView<>("home/simple", model);
@@ -55,6 +71,19 @@ class HomePage {
         model.put("departments", lines.stream().map(line -> departmentRow(line, fiscalYear)).toList());
         model.put("due", overview.dueSoon(lines, today).stream().map(HomePage::dueRow).toList());
         return new ModelAndView<>("home/officer", model);
+    }
+
+    /** The admin's home: how many users it administers, and the way to its pages. */
+    private ModelAndView<Map<String, Object>> adminHome(Caller caller, Map<String, Object> model) {
+        List<Account> users = accounts.list(caller);
+        model.put("userCount", users.size());
+        model.put("enabledCount", users.stream().filter(Account::enabled).count());
+        model.put("disabledCount", users.stream().filter(a -> !a.enabled()).count());
+        model.put("byRole", java.util.Arrays.stream(Role.values()).map(role -> Map.of(
+                "label", Layout.roleName(role),
+                "count", users.stream().filter(a -> a.enabled() && a.has(role)).count())).toList());
+        model.put("activity", caller.mayAtAll(Action.ACTIVITY_READ));
+        return new ModelAndView<>("home/admin", model);
     }
 
     private static Map<String, Object> departmentRow(OfficerOverview.DepartmentLine line, int fiscalYear) {

@@ -197,6 +197,25 @@ public class JdbcPlanStore implements PlanStore {
     }
 
     @Override
+    public List<PlanVersionSummary> versions(String planId) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT version, stored_at, stored_by, title, rules_version, errors, warnings, infos FROM plan_version"
+                            + " WHERE plan_id = ? ORDER BY version")) {
+                select.setString(1, planId);
+                List<PlanVersionSummary> versions = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        versions.add(new PlanVersionSummary(rs.getInt(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
+                                rs.getString(4), rs.getString(5), new Summary(rs.getLong(6), rs.getLong(7), rs.getLong(8))));
+                    }
+                }
+                return versions;
+            }
+        });
+    }
+
+    @Override
     public List<PlanSummary> list() {
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement(

@@ -8,40 +8,31 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import jp.tenken.account.Action;
 import jp.tenken.account.Caller;
 import jp.tenken.api.BoundedWork;
-import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Requests;
-import jp.tenken.document.DocumentFormat;
-import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.Map;
 
 /**
- * Plans over HTTP (CONTRACT §2): check without storing, store a new version, read versions back.
- * Bodies are JSON or YAML; every POST consumes any type so that an unsupported one gets Tenken's
- * 415 answer rather than a routing error. The two POSTs answer futures so that {@link BoundedWork}
- * can move a large document off the thread that received it.
+ * Plans over HTTP (CONTRACT §2): check without storing, store a new version, read versions back,
+ * list a plan's versions and compare two of them. Bodies are JSON or YAML; every POST consumes any
+ * type so that an unsupported one gets Tenken's 415 answer rather than a routing error. The two
+ * POSTs answer futures so that {@link BoundedWork} can move a large document off the thread that
+ * received it. What is done, and who may, is {@link PlanService}'s, which the pages call too.
  */
 @Controller("/api/v1/plans")
 class PlanController {
 
-    private final DocumentReader reader;
-    private final PlanChecker checker;
-    private final PlanStore store;
+    private final PlanService plans;
     private final RuleBase ruleBase;
-    private final InitiativeLimit initiativeLimit;
 
-    PlanController(DocumentReader reader, PlanChecker checker, PlanStore store, RuleBase ruleBase,
-                   InitiativeLimit initiativeLimit) {
-        this.initiativeLimit = initiativeLimit;
-        this.reader = reader;
-        this.checker = checker;
-        this.store = store;
+    PlanController(PlanService plans, RuleBase ruleBase) {
+        this.plans = plans;
         this.ruleBase = ruleBase;
     }
 
@@ -49,9 +40,8 @@ class PlanController {
     @Post(value = "/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<PlanCheckResponse> check(HttpRequest<?> request, Caller caller, @Body @Nullable byte[] body) {
         caller.requireRole(Action.PLAN_CHECK_STORE);
-        PlanDocument plan = read(request, body);
-        caller.require(Action.PLAN_CHECK_STORE, plan.organization());
-        return CompletableFuture.completedFuture(PlanCheckResponse.of(checker.check(plan), ruleBase.messages(), Requests.language(request)));
+        PlanService.Checked checked = plans.check(caller, body, Requests.format(request));
+        return CompletableFuture.completedFuture(PlanCheckResponse.of(checked.check(), ruleBase.messages(), Requests.language(request)));
     }
 
     /** Checks and stores the plan as its next version; a refused plan stores nothing. */
@@ -59,55 +49,52 @@ class PlanController {
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<PlanCheckResponse>> store(HttpRequest<?> request, Caller caller, @Body @Nullable byte[] body) {
         caller.requireRole(Action.PLAN_CHECK_STORE);
-        DocumentFormat format = Requests.format(request);
-        PlanDocument plan = read(request, body);
-        caller.require(Action.PLAN_CHECK_STORE, plan.organization());
-        PlanCheck check = checker.check(plan);
-        StoredPlan stored = store.store(plan, body, format, check, caller.username());
+        StoredPlan stored = plans.store(caller, body, Requests.format(request));
         return CompletableFuture.completedFuture(
                 HttpResponse.created(PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request))));
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
     List<PlanSummary> list(Caller caller) {
-        caller.requireRole(Action.PLAN_READ);
-        return store.list().stream().filter(p -> caller.may(Action.PLAN_READ, p.organization())).toList();
+        return plans.list(caller);
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
     PlanVersionResponse latest(Caller caller, String id) {
-        requireReadable(caller, id);
-        return PlanVersionResponse.of(store.latest(id).orElseThrow(() -> planNotFound(id)));
+        return PlanVersionResponse.of(plans.latest(caller, id));
+    }
+
+    /** Every stored version of the plan, oldest first, with who stored it, when, and its counts of findings. */
+    @Get(value = "/{id}/versions", produces = MediaType.APPLICATION_JSON)
+    List<PlanVersionSummary> versions(Caller caller, String id) {
+        return plans.versions(caller, id);
     }
 
     @Get(value = "/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON)
     PlanVersionResponse version(Caller caller, String id, int version) {
-        requireReadable(caller, id);
-        return PlanVersionResponse.of(store.version(id, version).orElseThrow(() -> store.latest(id).isPresent()
-                ? new NotFoundException("plan.version.not-found", Map.of("id", id, "version", String.valueOf(version)))
-                : planNotFound(id)));
+        return PlanVersionResponse.of(plans.version(caller, id, version));
+    }
+
+    /** The findings of one version, in the shape of …/findings. */
+    @Get(value = "/{id}/versions/{version}/findings", produces = MediaType.APPLICATION_JSON)
+    PlanCheckResponse versionFindings(HttpRequest<?> request, Caller caller, String id, String version) {
+        plans.requireReadable(caller, id);
+        StoredPlan stored = plans.version(caller, id, PlanService.versionNumber("version", version));
+        return PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request));
     }
 
     @Get(value = "/{id}/findings", produces = MediaType.APPLICATION_JSON)
     PlanCheckResponse findings(HttpRequest<?> request, Caller caller, String id) {
-        requireReadable(caller, id);
-        StoredPlan stored = store.latest(id).orElseThrow(() -> planNotFound(id));
-        return PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request));
+        return PlanCheckResponse.of(plans.latest(caller, id), ruleBase.messages(), Requests.language(request));
     }
 
-    /** Refuses unless the caller may read plans, and those of the plan's organization when it exists. */
-    private void requireReadable(Caller caller, String id) {
-        caller.requireRole(Action.PLAN_READ);
-        store.organizationOf(id).ifPresent(organization -> caller.require(Action.PLAN_READ, organization));
-    }
-
-    private PlanDocument read(HttpRequest<?> request, byte[] body) {
-        PlanDocument plan = reader.read(body, Requests.format(request), PlanDocument.class);
-        initiativeLimit.require(plan);
-        return plan;
-    }
-
-    private static NotFoundException planNotFound(String id) {
-        return new NotFoundException("plan.not-found", Map.of("id", id));
+    /** The findings added in version {@code to} and resolved since version {@code from}, by rule id and target. */
+    @Get(value = "/{id}/compare", produces = MediaType.APPLICATION_JSON)
+    PlanComparisonResponse compare(HttpRequest<?> request, Caller caller, String id,
+                                   @Nullable @QueryValue String from, @Nullable @QueryValue String to) {
+        plans.requireReadable(caller, id);
+        int older = PlanService.versionNumber("from", from);
+        int newer = PlanService.versionNumber("to", to);
+        return PlanComparisonResponse.of(plans.compare(caller, id, older, newer), ruleBase.messages(), Requests.language(request));
     }
 }

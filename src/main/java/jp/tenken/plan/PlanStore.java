@@ -23,6 +23,13 @@ public interface PlanStore {
     /** One version of a plan. */
     Optional<StoredPlan> version(String planId, int version);
 
+    /**
+     * Every version of a plan, oldest first, with who stored it, when and how many findings of each
+     * severity it had (counted when it was stored; neither its document nor its findings are read).
+     * Empty when the plan is unknown.
+     */
+    List<PlanVersionSummary> versions(String planId);
+
     /** Every stored plan with its latest version, by id. */
     List<PlanSummary> list();
 

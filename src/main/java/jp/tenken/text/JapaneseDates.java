@@ -35,6 +35,17 @@ public final class JapaneseDates {
         return date(moment.toLocalDate()) + " " + String.format("%02d:%02d", moment.getHour(), moment.getMinute());
     }
 
+    /** Japan's time zone: the day of a municipality's records, whatever the server's zone. */
+    public static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+
+    /**
+     * Today in Japan. A server on UTC would otherwise call a date of today "in the future" from
+     * 00:00 to 09:00 in Japan, and an audit dated today was refused as future until 09:00.
+     */
+    public static LocalDate today() {
+        return LocalDate.now(JAPAN);
+    }
+
     /** The fiscal year a day falls in: it begins on 1 April. */
     public static int fiscalYearOf(LocalDate date) {
         return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;

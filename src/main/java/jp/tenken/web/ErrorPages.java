@@ -6,6 +6,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.views.ViewsRenderer;
 import jp.tenken.api.ErrorResponse;
 
@@ -19,10 +22,11 @@ import java.util.Map;
  * A refusal or failure of a page (anything outside /api, asked for by a browser) is shown as a Japanese page in the
  * service's look, never as JSON or a stack trace: the API's error body (code and message, which
  * already say what went wrong in Japanese) rendered with {@code views/error/page.html}. The API
- * keeps its JSON answers.
+ * and /health (for machines) keep their JSON answers.
  */
-@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class ErrorPages {
+// Pages only: an API request never runs this filter (each filter costs every request a little).
+@ServerFilter(value = "^(?!/api/).*$", patternStyle = FilterPatternStyle.REGEX)
+class ErrorPages implements Ordered {
 
     private final ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer;
 
@@ -30,9 +34,19 @@ class ErrorPages {
         this.renderer = renderer;
     }
 
+    /**
+     * First of all filters, so that its response filter sees every answer last, refusals that a
+     * filter answers itself included (the CSRF check's 403, which was sent to the browser as JSON).
+     */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.before();
+    }
+
     @ResponseFilter
     void render(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getPath().startsWith("/api/") || !asksForHtml(request) || response.code() < 400
+        if (request.getPath().startsWith("/api/") || request.getPath().equals("/health") || !asksForHtml(request)
+                || response.code() < 400
                 || !(response.getBody().orElse(null) instanceof ErrorResponse error)) {
             return;
         }

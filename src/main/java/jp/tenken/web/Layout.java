@@ -66,6 +66,26 @@ public class Layout {
         if (caller.mayAtAll(Action.INSPECTION_SUBMIT) && caller.account().has(Role.SECURITY_OFFICER)) {
             links.add(new Link("自己点検", "/#departments"));
         }
+        if (caller.mayAtAll(Action.PLAN_READ)) {
+            links.add(new Link("計画", "/plans"));
+        }
+        // The auditor's pages: the whole organization's compliance list and coverage, recording audits.
+        if (caller.mayAtAll(Action.COMPLIANCE_READ) && (caller.account().has(Role.AUDITOR) || caller.account().has(Role.ADMIN))) {
+            links.add(new Link("適合状況一覧", "/compliance"));
+            links.add(new Link("監査の実施状況", "/audits/coverage"));
+        }
+        if (caller.mayAtAll(Action.AUDIT_WRITE) && caller.account().has(Role.AUDITOR)) {
+            links.add(new Link("監査の記録", "/audits/new"));
+        }
+        if (caller.mayAtAll(Action.ADMINISTER)) {
+            links.add(new Link("利用者管理", "/admin/users"));
+        }
+        if (caller.mayAtAll(Action.ACTIVITY_READ)) {
+            links.add(new Link("操作履歴", "/admin/activity"));
+        }
+        if (caller.mayAtAll(Action.CATALOGUE_READ)) {
+            links.add(new Link("ルール一覧", "/rules"));
+        }
         links.add(new Link("パスワード変更", "/password"));
         return links;
     }

@@ -17,4 +17,13 @@ public final class StatusWords {
     public static String of(String status) {
         return Texts.get(Language.JA, "status." + status);
     }
+
+    /** A finding's or rule's severity as the pages write it: エラー・警告・情報. */
+    public static String severity(jp.tenken.engine.Severity severity) {
+        return switch (severity) {
+            case ERROR -> "エラー";
+            case WARNING -> "警告";
+            case INFO -> "情報";
+        };
+    }
 }

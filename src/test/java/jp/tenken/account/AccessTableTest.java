@@ -142,6 +142,12 @@ class AccessTableTest {
         table.add(new Endpoint("GET /plans/{id}", Action.PLAN_READ, () -> HttpRequest.GET("/api/v1/plans/p"), 200, planReaders));
         table.add(new Endpoint("GET /plans/{id}/versions/1", Action.PLAN_READ,
                 () -> HttpRequest.GET("/api/v1/plans/p/versions/1"), 200, planReaders));
+        table.add(new Endpoint("GET /plans/{id}/versions", Action.PLAN_READ,
+                () -> HttpRequest.GET("/api/v1/plans/p/versions"), 200, planReaders));
+        table.add(new Endpoint("GET /plans/{id}/versions/1/findings", Action.PLAN_READ,
+                () -> HttpRequest.GET("/api/v1/plans/p/versions/1/findings"), 200, planReaders));
+        table.add(new Endpoint("GET /plans/{id}/compare?from=1&to=1", Action.PLAN_READ,
+                () -> HttpRequest.GET("/api/v1/plans/p/compare?from=1&to=1"), 200, planReaders));
         table.add(new Endpoint("GET /plans/{id}/findings", Action.PLAN_READ,
                 () -> HttpRequest.GET("/api/v1/plans/p/findings"), 200, planReaders));
         table.add(new Endpoint("POST /inspections", Action.INSPECTION_SUBMIT,

@@ -129,6 +129,21 @@ abstract class ActivityLogContract {
     }
 
     @Test
+    void pagesWithAnOffsetInTheSameNewestFirstOrder() {
+        String org = unique("org");
+        List<ActivityEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            entries.add(entry(i, unique("u"), ActivityAction.PLAN_STORED, org));
+            log.append(entries.get(i));
+        }
+        ActivityQuery query = ActivityQuery.newest().withOrganization(org).withLimit(2);
+        assertEquals(List.of(entries.get(4), entries.get(3)), list(query));
+        assertEquals(List.of(entries.get(2), entries.get(1)), list(query.withOffset(2)));
+        assertEquals(List.of(entries.get(0)), list(query.withOffset(4)));
+        assertEquals(List.of(), list(query.withOffset(5)));
+    }
+
+    @Test
     void listsAHundredByDefaultAndAThousandAtMost() {
         String org = unique("org");
         Transactions.inTransaction(database.dataSource(), c -> {

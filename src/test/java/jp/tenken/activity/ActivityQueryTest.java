@@ -35,4 +35,15 @@ class ActivityQueryTest {
         assertEquals("from", e.parameter());
         assertEquals(t, ActivityQuery.newest().withFrom(t).withTo(t).from());
     }
+
+    @Test
+    void offsetIsZeroUnlessGivenAndNeverNegative() {
+        assertEquals(0, ActivityQuery.newest().offset());
+        assertEquals(50, ActivityQuery.newest().withOffset(50).offset());
+        for (int offset : new int[] {-1, ActivityQuery.MAX_OFFSET + 1}) {
+            InvalidActivityQueryException e = assertThrows(InvalidActivityQueryException.class,
+                    () -> ActivityQuery.newest().withOffset(offset));
+            assertEquals("offset", e.parameter());
+        }
+    }
 }

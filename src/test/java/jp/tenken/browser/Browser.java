@@ -235,6 +235,24 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return waitFor(css).getText();
     }
 
+    /**
+     * Makes the page area itself {@code width}×{@code height} CSS pixels at scale 1 (Chrome DevTools
+     * {@code Emulation.setDeviceMetricsOverride}): the window of 1366×768 leaves headless Chromium a
+     * page of 1366×625, and a screenshot meant to show what a 1366×768 screen shows needs the whole
+     * 768. The page is laid out again at once; it lasts until {@link #resetScreen()} or the browser quits.
+     */
+    public Browser screen(int width, int height) {
+        driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        return this;
+    }
+
+    /** Back to the window's own page area (undoes {@link #screen}). */
+    public Browser resetScreen() {
+        driver().executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        return this;
+    }
+
     /** Saves a PNG of the visible part of the page at the path (its folders are created). */
     public Path screenshot(Path path) {
         File shot = driver().getScreenshotAs(OutputType.FILE);

@@ -145,6 +145,19 @@ abstract class PlanStoreContract {
     }
 
     @Test
+    void listsEveryVersionOfAPlanOldestFirstWithItsCountsWithoutReadingItsDocument() {
+        String id = unique("v");
+        StoredPlan first = store(plan(id), EDITOR);
+        StoredPlan second = store(plan(id), "another-editor");
+        List<PlanVersionSummary> versions = store.versions(id);
+        assertEquals(List.of(
+                new PlanVersionSummary(1, first.storedAt(), EDITOR, "t", first.rulesVersion(), jp.tenken.api.Summary.of(first.findings())),
+                new PlanVersionSummary(2, second.storedAt(), "another-editor", "t", second.rulesVersion(),
+                        jp.tenken.api.Summary.of(second.findings()))), versions);
+        assertTrue(store.versions(unique("none")).isEmpty());
+    }
+
+    @Test
     void listsPlansWithTheirLatestVersion() {
         String id = unique("d");
         store(plan(id));
