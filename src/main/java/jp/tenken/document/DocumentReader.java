@@ -183,6 +183,15 @@ public final class DocumentReader {
         return value;
     }
 
+    /**
+     * Validates a value read by another reader (a workbook) with the same constraints as a document;
+     * throws {@link DocumentRejectedException} naming the fields as a document's would be named.
+     */
+    public <T> T validated(T value) {
+        validate(value);
+        return value;
+    }
+
     /** The mapper for a format, for writing documents back in the same notation. */
     public ObjectMapper mapper(DocumentFormat format) {
         return format == DocumentFormat.JSON ? json : yaml;

@@ -1,6 +1,7 @@
 package jp.tenken.inspection;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -19,6 +20,7 @@ import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.organization.OrganizationRegistry;
+import jp.tenken.spreadsheet.Xlsx;
 
 import java.util.List;
 import java.util.Map;
@@ -35,11 +37,13 @@ class InspectionController {
     private final ChecklistRegistry checklists;
     private final RuleBase ruleBase;
     private final OrganizationRegistry organizations;
+    private final InspectionWorkbookImport workbooks;
 
     InspectionController(DocumentReader reader, InspectionService service, InspectionChecker checker,
                          InspectionStore store, ChecklistRegistry checklists, RuleBase ruleBase,
-                         OrganizationRegistry organizations) {
+                         OrganizationRegistry organizations, InspectionWorkbookImport workbooks) {
         this.organizations = organizations;
+        this.workbooks = workbooks;
         this.reader = reader;
         this.service = service;
         this.checker = checker;
@@ -52,8 +56,13 @@ class InspectionController {
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<InspectionResponse>> submit(HttpRequest<?> request, Caller caller, @Body @Nullable byte[] body) {
         caller.requireRole(Action.INSPECTION_SUBMIT);
-        InspectionSubmission submission = reader.read(body, Requests.format(request), InspectionSubmission.class);
-        StoredInspection stored = service.submit(caller, submission);
+        StoredInspection stored;
+        if (Xlsx.isXlsx(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))) {
+            // The self-inspection workbook (CONTRACT §9): the same submission, its problems named by cell.
+            stored = workbooks.submit(caller, body);
+        } else {
+            stored = service.submit(caller, reader.read(body, Requests.format(request), InspectionSubmission.class));
+        }
         // A future, so that BoundedWork can move a large document off the thread that received it.
         return CompletableFuture.completedFuture(HttpResponse.created(InspectionResponse.of(stored,
                 checklists.checklist(stored.checklistId()).orElse(null), ruleBase.messages(), Requests.language(request), false)));

@@ -8,6 +8,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.views.ModelAndView;
@@ -64,9 +66,12 @@ class InspectionFormPage {
     private final RuleBase ruleBase;
     private final ObjectMapper json;
     private final Clock clock;
+    private final InspectionWorkbookImport workbooks;
 
     InspectionFormPage(Layout layout, InspectionService inspections, InspectionDraftService drafts, InspectionChecker checker,
-                       ChecklistRegistry checklists, DocumentReader reader, RuleBase ruleBase, ObjectMapper json, Clock clock) {
+                       ChecklistRegistry checklists, DocumentReader reader, RuleBase ruleBase, ObjectMapper json, Clock clock,
+                       InspectionWorkbookImport workbooks) {
+        this.workbooks = workbooks;
         this.layout = layout;
         this.inspections = inspections;
         this.drafts = drafts;
@@ -153,6 +158,30 @@ class InspectionFormPage {
         }
     }
 
+    /**
+     * The filled self-inspection workbook uploaded from the form page (multipart, file field
+     * {@code workbook}): submitted as {@code POST /api/v1/inspections} submits it, the result shown
+     * as after the form's submit, or the form again with each problem named by its cell.
+     */
+    @Post(value = "/upload", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    HttpResponse<?> upload(Caller caller, @Nullable @Part("department") String department, @Nullable @Part("fiscalYear") String fiscalYear,
+                           @Nullable @Part("workbook") CompletedFileUpload workbook) throws java.io.IOException {
+        Target target = target(caller, department, fiscalYear);
+        try {
+            StoredInspection stored = workbooks.submit(caller, workbook == null ? new byte[0] : workbook.getBytes());
+            return HttpResponse.ok(new ModelAndView<>("inspection/form", storedModel(caller, stored, "Excelの点検票を提出しました。")));
+        } catch (DocumentRejectedException e) {
+            ModelAndView<Map<String, Object>> page = form(caller, target.department, String.valueOf(target.fiscalYear), null, null);
+            Map<String, Object> model = page.getModel().orElseThrow();
+            model.put("notice", null);
+            model.put("errorSummary", "Excelの点検票を提出できませんでした。次の点を直して、もう一度アップロードしてください。");
+            model.put("generalErrors", e.problems().stream()
+                    .map(p -> (p.path().isEmpty() ? "" : p.path() + ": ") + p.message(Language.JA)).toList());
+            return HttpResponse.status(e.reason() == DocumentRejectedException.Reason.MALFORMED
+                    ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY).body(page);
+        }
+    }
+
     /** A stored submission, read-only, with its status and findings beside their items. */
     @Get(value = "/{id}", produces = MediaType.TEXT_HTML)
     ModelAndView<Map<String, Object>> show(Caller caller, String id) {
@@ -188,6 +217,8 @@ class InspectionFormPage {
         model.put("chapters", InspectionFormView.chapters(checklist, form, errors, findings));
         model.put("formHref", formHref(target.department, target.fiscalYear));
         model.put("lastYearHref", formHref(target.department, target.fiscalYear) + "&from=last-year");
+        model.put("templateHref", "/api/v1/templates/inspection.xlsx?organization=" + URLEncoder.encode(target.organization, StandardCharsets.UTF_8)
+                + "&department=" + URLEncoder.encode(target.department, StandardCharsets.UTF_8) + "&fiscalYear=" + target.fiscalYear);
         model.put("readOnly", false);
         long answered = checklist.items().stream().filter(i -> form.gateClosed(checklist, i) || form.get(i.id()).answered()).count();
         model.put("answered", answered);

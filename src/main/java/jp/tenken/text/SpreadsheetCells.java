@@ -16,9 +16,15 @@ public final class SpreadsheetCells {
 
     /** The text as a cell shows it without running it; null stays null. */
     public static String text(String value) {
-        if (value == null || value.isEmpty() || FORMULA_STARTS.indexOf(value.charAt(0)) < 0) {
-            return value;
-        }
-        return "'" + value;
+        return startsLikeFormula(value) ? "'" + value : value;
+    }
+
+    /**
+     * Whether a spreadsheet would run the text as a formula (or drop its first character) were it
+     * typed or imported as it is. An xlsx cell written with POI marks such a text quote-prefixed
+     * (Excel's own leading apostrophe, not part of the value), so it reads back unchanged.
+     */
+    public static boolean startsLikeFormula(String value) {
+        return value != null && !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0;
     }
 }

@@ -164,6 +164,9 @@ class AccessTableTest {
         // Another year's draft, so that deleting it leaves the one the GET reads.
         table.add(new Endpoint("DELETE /inspections/drafts/{org}/{department}/{year}", Action.INSPECTION_SUBMIT,
                 () -> HttpRequest.DELETE(draftPath(2027)), 204, submitters));
+        table.add(new Endpoint("GET /templates/inspection.xlsx", Action.INSPECTION_SUBMIT,
+                () -> HttpRequest.GET("/api/v1/templates/inspection.xlsx?organization=hiratsuka&fiscalYear=2025&department="
+                        + java.net.URLEncoder.encode(OFFICER_DEPARTMENT, java.nio.charset.StandardCharsets.UTF_8)), 200, submitters));
         table.add(new Endpoint("POST /audits", Action.AUDIT_WRITE,
                 () -> json(HttpRequest.POST("/api/v1/audits", write(audit()))), 201, auditors));
         table.add(new Endpoint("POST /audits/{id}/findings/{f}/completion", Action.AUDIT_WRITE,

@@ -187,8 +187,9 @@ class PageSecurityTest {
                 assertEquals(session.cookies.get("tenken-csrf"), token, "the token is the tenken-csrf cookie's");
             }
         }
-        // Logout on each page (4) + the self-inspection form + the read-only submission + the password form.
-        assertEquals(7, forms, "write forms found");
+        // Logout on each page (4) + the self-inspection form and its workbook upload + the read-only
+        // submission + the password form.
+        assertEquals(8, forms, "write forms found");
         // The login form has none (tenken.csrf.paths leaves /login out; a login needs no earlier cookie).
         Page login = new Session().get("/login");
         assertFalse(login.body().contains("csrfToken"), "the login form: no token yet");
