@@ -197,21 +197,25 @@ public class JdbcUserStore implements UserStore {
 
     @Override
     public LoginRecord loginRecord(String username, Instant failuresSince) {
+        // One statement: an API client sending HTTP Basic pays this on every request.
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT u.display_name, u.email, u.organization, u.enabled, u.password_hash, u.credentials_changed_at,"
-                            + " (SELECT COUNT(*) FROM failed_login f WHERE f.username = ? AND f.failed_at >= ?)"
+                            + " (SELECT COUNT(*) FROM failed_login f WHERE f.username = u.username AND f.failed_at >= ?),"
+                            + " (SELECT ARRAY_AGG(r.role) FROM user_role r WHERE r.username = u.username),"
+                            + " (SELECT ARRAY_AGG(d.department) FROM user_department d WHERE d.username = u.username)"
                             + " FROM users u WHERE u.username = ?")) {
-                select.setString(1, username);
-                select.setObject(2, failuresSince.atOffset(ZoneOffset.UTC));
-                select.setString(3, username);
+                select.setObject(1, failuresSince.atOffset(ZoneOffset.UTC));
+                select.setString(2, username);
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
                         return new LoginRecord(Optional.empty(), null, null, failedLoginsSince(c, username, failuresSince));
                     }
                     Set<Role> roles = EnumSet.noneOf(Role.class);
-                    Set<String> departments = new TreeSet<>();
-                    rolesAndDepartments(c, username, roles, departments);
+                    for (String role : strings(rs.getArray(8))) {
+                        roles.add(Role.valueOf(role));
+                    }
+                    Set<String> departments = new TreeSet<>(strings(rs.getArray(9)));
                     Account account = new Account(username, rs.getString(1), rs.getString(2), roles, rs.getString(3),
                             departments, rs.getBoolean(4));
                     OffsetDateTime changed = rs.getObject(6, OffsetDateTime.class);
@@ -222,24 +226,17 @@ public class JdbcUserStore implements UserStore {
         });
     }
 
-    /** Roles and departments in one statement: the login reads them on every request. */
-    private static void rolesAndDepartments(Connection c, String username, Set<Role> roles, Set<String> departments)
-            throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT 'R', role FROM user_role WHERE username = ?"
-                        + " UNION ALL SELECT 'D', department FROM user_department WHERE username = ?")) {
-            select.setString(1, username);
-            select.setString(2, username);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    if ("R".equals(rs.getString(1))) {
-                        roles.add(Role.valueOf(rs.getString(2)));
-                    } else {
-                        departments.add(rs.getString(2));
-                    }
-                }
-            }
+    /** The texts of an SQL array (ARRAY_AGG gives null, not an empty array, when there is no row). */
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
         }
+        List<String> values = new ArrayList<>();
+        for (Object value : (Object[]) array.getArray()) {
+            values.add((String) value);
+        }
+        array.free();
+        return values;
     }
 
     private static int failedLoginsSince(Connection c, String username, Instant since) throws SQLException {
