@@ -43,6 +43,8 @@ class CsrfCheck implements Ordered {
     /** The query parameter a page's form action carries the token in (the same name as the form field). */
     static final String QUERY_PARAMETER = "csrfToken";
 
+    private static final String LOGIN_PATH = "/login";
+
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private final List<FutureCsrfTokenResolver<HttpRequest<?>>> resolvers;
@@ -64,7 +66,13 @@ class CsrfCheck implements Ordered {
 
     @RequestFilter
     CompletableFuture<@Nullable HttpResponse<?>> check(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod()) || !paths.matcher(request.getPath()).matches()) {
+        if (SAFE.contains(request.getMethod())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (LOGIN_PATH.equals(request.getPath())) {
+            return CompletableFuture.completedFuture(LoginOrigin.isForeign(request) ? refused(request) : null);
+        }
+        if (!paths.matcher(request.getPath()).matches()) {
             return CompletableFuture.completedFuture(null);
         }
         // The pages put the token in the form's action as well as in its csrfToken field: read from
@@ -74,9 +82,12 @@ class CsrfCheck implements Ordered {
         CompletableFuture<String> found = inQuery != null && !inQuery.isEmpty()
                 ? CompletableFuture.completedFuture(inQuery) : resolve(request, 0);
         return found.thenApply(token -> token != null && !token.isEmpty() && validator.validateCsrfToken(request, token)
-                ? null
-                : HttpResponse.status(HttpStatus.FORBIDDEN).body(ErrorResponse.of("forbidden",
-                        Texts.get(Requests.language(request), "access.csrf"))));
+                ? null : refused(request));
+    }
+
+    private static HttpResponse<?> refused(HttpRequest<?> request) {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).body(ErrorResponse.of("forbidden",
+                Texts.get(Requests.language(request), "access.csrf")));
     }
 
     /** The token of the first resolver that finds one, in the resolvers' order. */

@@ -158,7 +158,7 @@ class PageSecurityTest {
 
     private static void assertJapaneseErrorPage(Page page, int status) {
         assertEquals(status, page.status(), page.body());
-        assertTrue(page.contentType() != null && page.contentType().startsWith("text/html"), "HTML: " + page.contentType());
+        assertTrue(page.contentType() != null && page.contentType().startsWith("text/html"), "HTML: " + page);
         assertTrue(page.body().contains("<html lang=\"ja\""), page.body());
         assertTrue(page.body().contains("data-error-status=\"" + status + "\""), page.body());
         OfficerJourneyBrowserTest.assertNoStackTrace(page.body());
@@ -190,9 +190,41 @@ class PageSecurityTest {
         // Logout on each page (4) + the self-inspection form and its workbook upload + the read-only
         // submission + the password form.
         assertEquals(8, forms, "write forms found");
-        // The login form has none (tenken.csrf.paths leaves /login out; a login needs no earlier cookie).
+        // The login form has none (its fields are the contract's); its Origin is checked instead.
         Page login = new Session().get("/login");
-        assertFalse(login.body().contains("csrfToken"), "the login form: no token yet");
+        assertFalse(login.body().contains("csrfToken"), "the login form: no token");
+    }
+
+    @Test
+    void aLoginPostedFromAnotherSiteIsRefusedAndFromThisOneOrWithoutOriginAccepted() {
+        String officer = TestUsers.officer(context, "sec-login-origin", "市民課");
+        String fields = "username=" + enc(officer) + "&password=" + enc(TestUsers.PASSWORD);
+        // The service as an intranet would name it (Micronaut itself already answers an empty 403 to
+        // a foreign Origin posting to a localhost address, before any filter of ours).
+        String serviceHost = "tenken.example:8080";
+        for (String foreign : List.of("https://evil.example", "null", "http://tenken.example:9090",
+                "http://tenken.example:8080.evil.example", "https://tenken.example:8080x")) {
+            Session session = new Session();
+            Page refused = session.send(HttpRequest.POST("/login", fields).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                    .header(HttpHeaders.ACCEPT, BROWSER_ACCEPT).header(HttpHeaders.HOST, serviceHost)
+                    .header(HttpHeaders.ORIGIN, foreign));
+            assertJapaneseErrorPage(refused, 403);
+            assertFalse(session.cookies.containsKey("JWT"), foreign + ": no login cookie");
+        }
+        Session referred = new Session();
+        assertJapaneseErrorPage(referred.send(HttpRequest.POST("/login", fields).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .header(HttpHeaders.ACCEPT, BROWSER_ACCEPT).header(HttpHeaders.HOST, serviceHost)
+                .header(HttpHeaders.REFERER, "https://evil.example/login")), 403);
+
+        // The service's own page: Origin is the address the browser sent the post to.
+        Session own = new Session();
+        Page accepted = own.send(HttpRequest.POST("/login", fields).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .header(HttpHeaders.ACCEPT, BROWSER_ACCEPT).header(HttpHeaders.HOST, serviceHost)
+                .header(HttpHeaders.ORIGIN, "http://tenken.example:8080"));
+        assertEquals(303, accepted.status(), accepted.toString());
+        assertTrue(own.cookies.containsKey("JWT"));
+        // A client that sends no Origin (a script posting the contract's two fields) logs in as before.
+        logIn(officer);
     }
 
     @Test
