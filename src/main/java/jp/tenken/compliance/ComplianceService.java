@@ -15,7 +15,7 @@ import jp.tenken.engine.RuleBase;
 import jp.tenken.engine.Severity;
 import jp.tenken.inspection.InspectionStatus;
 import jp.tenken.inspection.InspectionStore;
-import jp.tenken.inspection.StoredInspection;
+import jp.tenken.inspection.CurrentStatus;
 import jp.tenken.organization.Department;
 import jp.tenken.organization.DepartmentDirectory;
 import jp.tenken.organization.OrganizationRegistry;
@@ -59,8 +59,8 @@ public class ComplianceService {
         DepartmentDirectory directory = organizations.directory(organization)
                 .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
         List<String> units = directory.units().stream().map(Department::name).filter(reach::includes).toList();
-        Map<String, StoredInspection> current = inspections.current(organization, fiscalYear, null).stream()
-                .collect(Collectors.toMap(StoredInspection::department, Function.identity(), (a, b) -> b));
+        Map<String, CurrentStatus> current = inspections.currentStatuses(organization, fiscalYear).stream()
+                .collect(Collectors.toMap(CurrentStatus::department, Function.identity(), (a, b) -> b));
         List<Finding> findings = rules.evaluate(new ComplianceInput(fiscalYear, asOf, units, List.copyOf(current.keySet())));
         Map<String, List<Finding>> findingsOfUnit = findings.stream()
                 .filter(f -> f.target().department() != null)
@@ -69,7 +69,7 @@ public class ComplianceService {
 
         List<UnitCompliance> lines = new ArrayList<>();
         for (String unit : units) {
-            StoredInspection inspection = current.get(unit);
+            CurrentStatus inspection = current.get(unit);
             List<Finding> own = new ArrayList<>(findingsOfUnit.getOrDefault(unit, List.of()));
             own.addAll(standing.findingsOn(unit));
             own.sort(null);
@@ -92,7 +92,7 @@ public class ComplianceService {
      * with an overdue corrective action on a HIGH audit finding; otherwise the status of the current
      * self-inspection. Other audit findings are listed on the line but do not change the status.
      */
-    static InspectionStatus statusOf(StoredInspection inspection, List<Finding> own) {
+    static InspectionStatus statusOf(CurrentStatus inspection, List<Finding> own) {
         boolean blocking = own.stream().anyMatch(f -> f.severity() == Severity.ERROR && (!f.ruleId().startsWith("AUDIT-")
                 || (f.ruleId().equals(OVERDUE) && "HIGH".equals(f.params().get("findingSeverity")))));
         return inspection == null || blocking ? InspectionStatus.NON_COMPLIANT : inspection.status();

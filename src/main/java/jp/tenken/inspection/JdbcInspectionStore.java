@@ -122,6 +122,25 @@ public class JdbcInspectionStore implements InspectionStore {
         return query(sql.toString(), params.toArray());
     }
 
+    @Override
+    public List<CurrentStatus> currentStatuses(String organization, int fiscalYear) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT i.id, i.department, i.status, i.findings FROM inspection i"
+                    + " WHERE i.organization = ? AND i.fiscal_year = ?" + CURRENT + " ORDER BY i.department")) {
+                select.setString(1, organization);
+                select.setInt(2, fiscalYear);
+                List<CurrentStatus> rows = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new CurrentStatus(rs.getString(1), rs.getString(2), InspectionStatus.valueOf(rs.getString(3)),
+                                StorageJson.findings(rs.getString(4))));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
     private List<StoredInspection> query(String sql, Object... params) {
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {

@@ -113,6 +113,23 @@ abstract class InspectionStoreContract {
     }
 
     @Test
+    void theCurrentStatusesOfAYearAreThoseOfTheCurrentSubmissionsOnly() throws Exception {
+        StoredInspection superseded = submit(Submissions.compliant("農水産課", 2022));
+        StoredInspection latest = submit(Submissions.nonCompliant("農水産課", 2022));
+        StoredInspection other = submit(Submissions.compliant("保険年金課", 2022));
+        submit(Submissions.compliant("農水産課", 2021));
+        List<CurrentStatus> statuses = store.currentStatuses("hiratsuka", 2022);
+        assertEquals(List.of(other.id(), latest.id()), statuses.stream().map(CurrentStatus::id)
+                .filter(id -> id.equals(other.id()) || id.equals(latest.id()) || id.equals(superseded.id())).toList(),
+                "one per department, ordered by department");
+        CurrentStatus farming = statuses.stream().filter(s -> s.id().equals(latest.id())).findFirst().orElseThrow();
+        assertEquals("農水産課", farming.department());
+        assertEquals(InspectionStatus.NON_COMPLIANT, farming.status());
+        assertEquals(latest.findings(), farming.findings());
+        assertTrue(store.currentStatuses("oiso", 2022).isEmpty());
+    }
+
+    @Test
     void aSubmissionOfAnotherOrganizationForTheSameDepartmentAndYearSupersedesNothingHere() throws Exception {
         StoredInspection ours = submit(Submissions.nonCompliant("市民課", 2025));
         // The checker knows only the registered city; the store is given the other organization's check as is.
