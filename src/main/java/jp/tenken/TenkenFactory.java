@@ -1,5 +1,6 @@
 package jp.tenken;
 
+import jp.tenken.source.StartFolders;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -13,6 +14,7 @@ import jp.tenken.engine.RuleBasePreload;
 import jp.tenken.organization.OrganizationRegistry;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Builds the parts that are read from the working directory once, at start. */
 @Factory
@@ -20,7 +22,7 @@ class TenkenFactory {
 
     /** Compiled eagerly: a broken rule file stops the start instead of failing the first request. */
     @Context
-    RuleBase ruleBase(@Value("${tenken.rules-dir:rules}") String rulesDir) {
+    RuleBase ruleBase(Optional<StartFolders> foldersCheckedFirst, @Value("${tenken.rules-dir:rules}") String rulesDir) {
         return RuleBasePreload.take(Path.of(rulesDir));
     }
 
@@ -29,14 +31,16 @@ class TenkenFactory {
      * and line, instead of a healthy service that fails every request needing the registry.
      */
     @Context
-    OrganizationRegistry organizationRegistry(@Value("${tenken.seeds-dir:seeds}") String seedsDir) {
+    OrganizationRegistry organizationRegistry(Optional<StartFolders> foldersCheckedFirst,
+                                              @Value("${tenken.seeds-dir:seeds}") String seedsDir) {
         return OrganizationRegistry.load(Path.of(seedsDir));
     }
 
     /** Checked eagerly: a broken checklist stops the start, naming the file and the item. */
     @Context
     @Requires(notEnv = Environment.CLI)
-    ChecklistRegistry checklistRegistry(@Value("${tenken.checklists-dir:checklists}") String checklistsDir) {
+    ChecklistRegistry checklistRegistry(StartFolders foldersCheckedFirst,
+                                        @Value("${tenken.checklists-dir:checklists}") String checklistsDir) {
         return ChecklistRegistry.load(Path.of(checklistsDir));
     }
 

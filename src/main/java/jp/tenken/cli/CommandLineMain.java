@@ -23,8 +23,13 @@ public final class CommandLineMain {
     private CommandLineMain() {
     }
 
+    /**
+     * Whether the arguments name a command rather than the service's options: any first word that
+     * is not an option ({@code --micronaut.server.port=…}) is taken as a command, so that a
+     * mistyped one ({@code chek-plan}) is reported as unknown instead of starting the service.
+     */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        return args.length > 0 && (COMMANDS.contains(args[0]) || !args[0].startsWith("-"));
     }
 
     public static int run(String[] args) {

@@ -59,7 +59,7 @@ public class ComplianceService {
         DepartmentDirectory directory = organizations.directory(organization)
                 .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
         List<String> units = directory.units().stream().map(Department::name).filter(reach::includes).toList();
-        Map<String, CurrentStatus> current = inspections.currentStatuses(organization, fiscalYear).stream()
+        Map<String, CurrentStatus> current = inspections.currentStatuses(organization, fiscalYear, asOf).stream()
                 .collect(Collectors.toMap(CurrentStatus::department, Function.identity(), (a, b) -> b));
         List<Finding> findings = rules.evaluate(new ComplianceInput(fiscalYear, asOf, units, List.copyOf(current.keySet())));
         Map<String, List<Finding>> findingsOfUnit = findings.stream()

@@ -1,5 +1,6 @@
 package jp.tenken.inspection;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +24,10 @@ public interface InspectionStore {
     /**
      * The status and findings of each department's current submission for a fiscal year, without
      * the submitted answers: what the compliance list needs of 300 departments, read without
-     * parsing 300 documents.
+     * parsing 300 documents. As of a date: only submissions dated ({@code submittedOn}) on or before
+     * it count, the latest of those being current then (null: every submission, as today).
      */
-    List<CurrentStatus> currentStatuses(String organization, int fiscalYear);
+    List<CurrentStatus> currentStatuses(String organization, int fiscalYear, LocalDate asOf);
 
     /** The current submissions of an organization, optionally of one fiscal year and one department. */
     List<StoredInspection> current(String organization, Integer fiscalYear, String department);

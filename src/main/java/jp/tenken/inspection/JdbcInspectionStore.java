@@ -123,12 +123,19 @@ public class JdbcInspectionStore implements InspectionStore {
     }
 
     @Override
-    public List<CurrentStatus> currentStatuses(String organization, int fiscalYear) {
+    public List<CurrentStatus> currentStatuses(String organization, int fiscalYear, LocalDate asOf) {
+        // A submission dated after asOf did not exist then; the latest one dated by then was current.
+        LocalDate until = asOf == null ? LocalDate.of(9999, 12, 31) : asOf;
         return Transactions.read(dataSource, c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT i.id, i.department, i.status, i.findings FROM inspection i"
-                    + " WHERE i.organization = ? AND i.fiscal_year = ?" + CURRENT + " ORDER BY i.department")) {
+                    + " WHERE i.organization = ? AND i.fiscal_year = ? AND i.submitted_on <= ?"
+                    + " AND i.seq = (SELECT MAX(c.seq) FROM inspection c WHERE c.organization = i.organization"
+                    + " AND c.fiscal_year = i.fiscal_year AND c.department = i.department AND c.submitted_on <= ?)"
+                    + " ORDER BY i.department")) {
                 select.setString(1, organization);
                 select.setInt(2, fiscalYear);
+                select.setObject(3, until);
+                select.setObject(4, until);
                 List<CurrentStatus> rows = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

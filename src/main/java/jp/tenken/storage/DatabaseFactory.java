@@ -2,6 +2,7 @@ package jp.tenken.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jp.tenken.source.StartFolders;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -29,7 +30,8 @@ class DatabaseFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    HikariDataSource dataSource(@Value("${tenken.data-dir:data}") String dataDir,
+    HikariDataSource dataSource(StartFolders folders,
+                                @Value("${tenken.data-dir:data}") String dataDir,
                                 @Nullable @Value("${datasources.default.url:}") String url,
                                 @Nullable @Value("${datasources.default.username:}") String username,
                                 @Nullable @Value("${datasources.default.password:}") String password,
@@ -46,7 +48,12 @@ class DatabaseFactory {
         }
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("tenken");
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw embedded ? DatabaseInUse.explain(e, dataDir) : e;
+        }
         try {
             long started = System.nanoTime();
             var result = Migrations.migrate(dataSource);

@@ -107,6 +107,18 @@ abstract class ComplianceStoryContract {
     }
 
     @Test
+    void asOfADateBeforeTheSubmissionTheDepartmentHadNotSubmitted() throws Exception {
+        // Submissions.compliant dates the 2025 submission 2025-10-15.
+        JsonNode before = units("organization=hiratsuka&fiscalYear=2025&asOf=2025-10-14").get("デジタル推進課");
+        assertEquals("NON_COMPLIANT", before.get("status").asText());
+        assertFalse(before.get("selfInspection").get("submitted").asBoolean());
+        assertEquals("SI-NOT-SUBMITTED", before.get("findings").get(0).get("ruleId").asText());
+        JsonNode on = units("organization=hiratsuka&fiscalYear=2025&asOf=2025-10-15").get("デジタル推進課");
+        assertEquals("COMPLIANT", on.get("status").asText());
+        assertTrue(on.get("selfInspection").get("submitted").asBoolean());
+    }
+
+    @Test
     void anotherYearHasItsOwnSubmissions() throws Exception {
         Map<String, JsonNode> units = units("organization=hiratsuka&fiscalYear=2024");
         assertEquals("COMPLIANT", units.get("市民課").get("status").asText());

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,7 +119,7 @@ abstract class InspectionStoreContract {
         StoredInspection latest = submit(Submissions.nonCompliant("農水産課", 2022));
         StoredInspection other = submit(Submissions.compliant("保険年金課", 2022));
         submit(Submissions.compliant("農水産課", 2021));
-        List<CurrentStatus> statuses = store.currentStatuses("hiratsuka", 2022);
+        List<CurrentStatus> statuses = store.currentStatuses("hiratsuka", 2022, null);
         assertEquals(List.of(other.id(), latest.id()), statuses.stream().map(CurrentStatus::id)
                 .filter(id -> id.equals(other.id()) || id.equals(latest.id()) || id.equals(superseded.id())).toList(),
                 "one per department, ordered by department");
@@ -126,7 +127,27 @@ abstract class InspectionStoreContract {
         assertEquals("農水産課", farming.department());
         assertEquals(InspectionStatus.NON_COMPLIANT, farming.status());
         assertEquals(latest.findings(), farming.findings());
-        assertTrue(store.currentStatuses("oiso", 2022).isEmpty());
+        assertTrue(store.currentStatuses("oiso", 2022, null).isEmpty());
+    }
+
+    @Test
+    void asOfADateOnlySubmissionsDatedByThenCountTheLatestOfThemCurrent() throws Exception {
+        Map<String, Object> early = Submissions.nonCompliant("健康課", 2021);
+        early.put("submittedOn", "2021-06-01");
+        Map<String, Object> late = Submissions.compliant("健康課", 2021);
+        late.put("submittedOn", "2021-10-01");
+        StoredInspection first = submit(early);
+        StoredInspection second = submit(late);
+        assertEquals(List.of(), ids(store.currentStatuses("hiratsuka", 2021, LocalDate.of(2021, 5, 31)), first, second), "nothing yet");
+        assertEquals(List.of(first.id()), ids(store.currentStatuses("hiratsuka", 2021, LocalDate.of(2021, 6, 1)), first, second));
+        assertEquals(List.of(first.id()), ids(store.currentStatuses("hiratsuka", 2021, LocalDate.of(2021, 9, 30)), first, second));
+        assertEquals(List.of(second.id()), ids(store.currentStatuses("hiratsuka", 2021, LocalDate.of(2021, 10, 1)), first, second));
+        assertEquals(List.of(second.id()), ids(store.currentStatuses("hiratsuka", 2021, null), first, second));
+    }
+
+    private static List<String> ids(List<CurrentStatus> statuses, StoredInspection... of) {
+        List<String> wanted = java.util.Arrays.stream(of).map(StoredInspection::id).toList();
+        return statuses.stream().map(CurrentStatus::id).filter(wanted::contains).toList();
     }
 
     @Test
