@@ -101,6 +101,69 @@ class StartupErrorsTest {
         assertNamedOnce(outcome, "hiratsuka.yaml", lineOf(BROKEN_ORGANIZATION, "  - name: 市民課") + 2);
     }
 
+    @Test
+    void aMistypedCommandIsUnknownExitsTwoAndStartsNothing() throws Exception {
+        Outcome outcome = run(Map.of(), "chek-plan", "x.yaml");
+        assertEquals(2, outcome.exitCode(), outcome.output());
+        assertTrue(outcome.stderr().contains("chek-plan"), outcome.output());
+        assertTrue(outcome.stderr().contains("check-plan"), "the commands, or the one meant: " + outcome.output());
+        assertFalse(outcome.output().contains("Startup completed"), outcome.output());
+        assertFalse(Files.exists(work.resolve("data")), "no database created");
+    }
+
+    @Test
+    void helpSaysThatNoCommandStartsTheService() throws Exception {
+        Outcome outcome = run(Map.of(), "--help");
+        assertEquals(0, outcome.exitCode(), outcome.output());
+        assertTrue(outcome.stdout().contains("check-plan") && outcome.stdout().contains("check-inspection"), outcome.output());
+        assertTrue(outcome.stdout().contains("None of these commands starts the service"), outcome.output());
+    }
+
+    @Test
+    void startedFromAnotherFolderItNamesTheFoldersItLookedForAndCreatesNothing() throws Exception {
+        // The defaults (rules, checklists, seeds and data under the working folder), from an empty folder.
+        Outcome outcome = run(Map.of("TENKEN_RULES_DIR", "", "TENKEN_CHECKLISTS_DIR", "", "TENKEN_SEEDS_DIR", "", "TENKEN_DATA_DIR", ""));
+        assertNotEquals(0, outcome.exitCode(), outcome.output());
+        Path home = work.resolve("home").toAbsolutePath();
+        for (String folder : List.of("rules", "checklists", "seeds/organizations")) {
+            assertTrue(outcome.stderr().contains(home.resolve(folder) + ": フォルダがありません"), folder + ":\n" + outcome.output());
+        }
+        assertTrue(outcome.stderr().contains("TENKEN_CHECKLISTS_DIR"), outcome.output());
+        assertFalse(outcome.output().contains("\tat "), "no stack trace:\n" + outcome.output());
+        assertFalse(Files.exists(home.resolve("data")), "no ./data left behind");
+    }
+
+    @Test
+    void aSecondServiceOnTheSameH2FilesSaysTheDatabaseIsInUseInOneLine() throws Exception {
+        Process first = start(Map.of());
+        try {
+            Outcome second = run(Map.of());
+            assertNotEquals(0, second.exitCode(), second.output());
+            assertEquals(1, occurrences(second.stderr(), "データベースは別の Tenken が使っています"), second.output());
+            assertTrue(second.stderr().contains("in use by another Tenken process"), second.output());
+            assertFalse(second.output().contains("\tat "), "no stack trace:\n" + second.output());
+        } finally {
+            first.destroy();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts the service in a JVM of its own and waits until it has started (its log says so). */
+    private Process start(Map<String, String> env) throws Exception {
+        Path log = work.resolve("first.txt");
+        ProcessBuilder builder = childProcess(env).redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (!read(log).contains("Startup completed")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                fail("the first service did not start:\n" + read(log));
+            }
+            Thread.sleep(100);
+        }
+        return process;
+    }
+
     private static void assertNamedOnce(Outcome outcome, String fileName, int line) {
         String output = outcome.output();
         assertEquals(1, occurrences(output, fileName), "the file is named once:\n" + output);
@@ -127,14 +190,24 @@ class StartupErrorsTest {
      * points one of them at a broken copy.
      */
     private Outcome run(Map<String, String> env, String... args) throws Exception {
+        Path stdout = work.resolve("stdout.txt");
+        Path stderr = work.resolve("stderr.txt");
+        ProcessBuilder builder = childProcess(env, args).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            fail("still running after " + TIMEOUT_SECONDS + " s:\n" + new Outcome(-1, read(stdout), read(stderr)).output());
+        }
+        return new Outcome(process.exitValue(), read(stdout), read(stderr));
+    }
+
+    /** The child JVM's command and environment; an empty value in {@code env} removes that variable. */
+    private ProcessBuilder childProcess(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Application.class.getName()));
         command.addAll(List.of(args));
         Path home = Files.createDirectories(work.resolve("home"));
-        Path stdout = work.resolve("stdout.txt");
-        Path stderr = work.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         // Nothing of the test run's own configuration (a PostgreSQL URL, a port) reaches the child.
         builder.environment().keySet().removeIf(k -> k.startsWith("TENKEN_") || k.startsWith("DATASOURCES_") || k.startsWith("MICRONAUT_"));
         builder.environment().put("TENKEN_RULES_DIR", RULES.toString());
@@ -143,12 +216,8 @@ class StartupErrorsTest {
         builder.environment().put("TENKEN_DATA_DIR", work.resolve("data").toString());
         builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
         builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail("still running after " + TIMEOUT_SECONDS + " s:\n" + new Outcome(-1, read(stdout), read(stderr)).output());
-        }
-        return new Outcome(process.exitValue(), read(stdout), read(stderr));
+        builder.environment().values().removeIf(String::isEmpty);
+        return builder;
     }
 
     private static String read(Path file) throws IOException {
