@@ -36,12 +36,13 @@ class ChecklistController {
                 .orElseThrow(() -> new NotFoundException("checklist.not-found", Map.of("id", id)));
     }
 
-    /** In English the question and title are the English ones; the Japanese stay in the data. */
+    /** In English the question, title and chapter are the English ones; the Japanese stay in the data. */
     private static Checklist localized(Checklist checklist, Language language) {
         if (language == Language.JA) {
             return checklist;
         }
-        List<ChecklistItem> items = checklist.items().stream().map(i -> new ChecklistItem(i.id(), i.chapter(),
+        List<ChecklistItem> items = checklist.items().stream().map(i -> new ChecklistItem(i.id(),
+                jp.tenken.i18n.Texts.getOr(language, "checklist.chapter." + i.chapter(), i.chapter()),
                 i.question(language), i.questionEn(), i.severity(), i.answerType(), i.evidenceRequired(), i.naAllowed(),
                 i.dependsOn(), i.threshold(), i.applicability(), i.isoRefs(), i.guidance())).toList();
         return new Checklist(checklist.id(), checklist.version(),

@@ -24,7 +24,9 @@ final class FindingPrinter {
             out.printf("%-7s %-34s %-8s %s%n", f.severity(), f.ruleId(), where(f.target()), f.message());
         }
         out.println(Texts.get(language, "cli.summary", Map.of(
-                "errors", summary.errors(), "warnings", summary.warnings(), "infos", summary.infos())));
+                "errors", Texts.count(language, "cli.count.errors", summary.errors()),
+                "warnings", Texts.count(language, "cli.count.warnings", summary.warnings()),
+                "infos", Texts.count(language, "cli.count.infos", summary.infos()))));
     }
 
     /** The most specific place a finding points at, short: No.8, G1, FY2025, a department or an item. */

@@ -35,6 +35,21 @@ public final class Texts {
         return get(language, key, Map.of());
     }
 
+    /**
+     * A count with its noun, singular or plural as the language wants ({@code 1 error}, {@code 2
+     * errors}, {@code エラー 1件}): {@code key.one} for one where the language has it, else {@code key.other}.
+     */
+    public static String count(Language language, String key, long n) {
+        String form = n == 1 && BUNDLES.get(language).containsKey(key + ".one") ? key + ".one" : key + ".other";
+        return get(language, form, Map.of("n", n));
+    }
+
+    /** The text of {@code key} in {@code language} when that language has one, else {@code fallback} as it is. */
+    public static String getOr(Language language, String key, String fallback) {
+        String text = BUNDLES.get(language).getProperty(key);
+        return text == null ? fallback : text;
+    }
+
     public static boolean has(String key) {
         return BUNDLES.get(Language.JA).containsKey(key);
     }

@@ -33,6 +33,13 @@ class CheckInspectionCommandTest {
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("市民課 2025: NON_COMPLIANT"), run.out());
         assertTrue(run.out().contains("ERROR   SI-THRESHOLD"), run.out());
+        assertTrue(run.out().strip().endsWith("エラー 1件、警告 0件、情報 0件"), run.out());
+    }
+
+    @Test
+    void inEnglishOneErrorIsSingular() {
+        CheckPlanCommandTest.Run run = CheckPlanCommandTest.run("check-inspection", "docs/examples/inspection-shimin-2025.yaml", "--lang", "en");
+        assertTrue(run.out().strip().endsWith("1 error, 0 warnings, 0 infos"), run.out());
     }
 
     @Test

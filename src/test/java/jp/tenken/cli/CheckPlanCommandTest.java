@@ -83,7 +83,7 @@ class CheckPlanCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("WARNING PLAN-SCHEDULE-GAP"), run.out());
         assertTrue(run.out().contains("nothing is planned for FY2025"), run.out());
-        assertTrue(run.out().strip().endsWith("0 errors, 1 warnings, 0 infos"), run.out());
+        assertTrue(run.out().strip().endsWith("0 errors, 1 warning, 0 infos"), run.out());
     }
 
     @Test
