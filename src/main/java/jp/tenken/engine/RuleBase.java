@@ -9,12 +9,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The compiled rules of the rules folder, their catalogue and messages. Built once at start by
  * {@link RuleBaseLoader}: one Drools base per family (folder). An evaluation borrows a session of
  * its family from a pool and gives it back reset, so concurrent evaluations never share facts and
  * none pays for building a session.
+ *
+ * <p>Rules can be replaced while the service runs ({@link #replaceWith}): the new ones are compiled
+ * beside the running ones, then swapped in one step. An evaluation takes the compiled rules once,
+ * when it starts, so one already running finishes on the rules it began with; the evaluations that
+ * start afterwards use the new ones. The beans that hold this object keep holding it.
  */
 public final class RuleBase {
 
@@ -24,20 +30,25 @@ public final class RuleBase {
     /** Facts inserted between two looks at the request's budget. */
     private static final int CHECKPOINT_EVERY = 1024;
 
-    private final Map<String, KieBase> bases;
-    private final Map<String, KieSessionsPool> sessions;
-    private final List<RuleDescriptor> rules;
-    private final RuleMessages messages;
-    private final String version;
+    /** One compilation of the rules folder, never changed once built. */
+    private record Compiled(Map<String, KieBase> bases, Map<String, KieSessionsPool> sessions, List<RuleDescriptor> rules,
+                            RuleMessages messages, String version) {
+    }
+
+    private final AtomicReference<Compiled> current;
 
     RuleBase(Map<String, KieBase> bases, List<RuleDescriptor> rules, RuleMessages messages, String version) {
-        this.bases = Map.copyOf(bases);
         Map<String, KieSessionsPool> pools = new HashMap<>();
         bases.forEach((family, base) -> pools.put(family, base.newKieSessionsPool(Runtime.getRuntime().availableProcessors() * 2)));
-        this.sessions = Map.copyOf(pools);
-        this.rules = List.copyOf(rules);
-        this.messages = messages;
-        this.version = version;
+        this.current = new AtomicReference<>(new Compiled(Map.copyOf(bases), Map.copyOf(pools), List.copyOf(rules), messages, version));
+    }
+
+    /**
+     * From now on, the rules of {@code other} (a fresh compilation); evaluations already running
+     * finish on the rules they started with. Answers the version replaced.
+     */
+    public String replaceWith(RuleBase other) {
+        return current.getAndSet(other.current.get()).version();
     }
 
     /**
@@ -46,13 +57,15 @@ public final class RuleBase {
      * @param globals values for the globals the family's rules declare, besides {@code findings}
      */
     public List<Finding> evaluate(String family, Collection<?> facts, Map<String, Object> globals) {
-        KieBase base = bases.get(family);
+        // Taken once: a replacement during this evaluation does not change the rules it runs.
+        Compiled compiled = current.get();
+        KieBase base = compiled.bases().get(family);
         if (base == null) {
             throw new IllegalArgumentException("no rules of family " + family);
         }
         WorkBudget budget = WorkBudget.current();
         budget.checkpoint();
-        KieSession session = sessions.get(family).newKieSession();
+        KieSession session = compiled.sessions().get(family).newKieSession();
         // The budget may end on another thread (time up, client gone): it halts the session between
         // two firings. The lock keeps a late halt off a session that is already back in the pool.
         Object lock = new Object();
@@ -95,19 +108,19 @@ public final class RuleBase {
 
     /** Every rule, sorted by id. */
     public List<RuleDescriptor> rules() {
-        return rules;
+        return current.get().rules();
     }
 
     public Optional<RuleDescriptor> rule(String id) {
-        return rules.stream().filter(r -> r.id().equals(id)).findFirst();
+        return rules().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     public RuleMessages messages() {
-        return messages;
+        return current.get().messages();
     }
 
     /** A digest of the rule and message files: two evaluations with the same version used the same rules. */
     public String version() {
-        return version;
+        return current.get().version();
     }
 }

@@ -198,6 +198,8 @@ class AccessTableTest {
                         "username", As.AUDITOR.username(), "displayName", "監査 花子", "email", "auditor@example.jp",
                         "roles", List.of("AUDITOR"), "organization", "hiratsuka", "departments", List.of())))),
                 200, admins));
+        table.add(new Endpoint("POST /rules/reload", Action.ADMINISTER,
+                () -> HttpRequest.POST("/api/v1/rules/reload", ""), 200, admins));
         table.add(new Endpoint("GET /me", Action.CATALOGUE_READ, () -> HttpRequest.GET("/api/v1/me"), 200, everyone));
         table.add(new Endpoint("GET /activity?organization=hiratsuka", Action.ACTIVITY_READ,
                 () -> HttpRequest.GET("/api/v1/activity?organization=hiratsuka"), 200, auditors));
