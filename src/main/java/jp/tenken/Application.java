@@ -1,5 +1,10 @@
 package jp.tenken;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jp.tenken.cli.CommandLineMain;
 import jp.tenken.engine.RuleBasePreload;
 
@@ -9,6 +14,13 @@ import java.nio.file.Path;
  * One jar, two faces: {@code java -jar tenken.jar check-plan FILE} runs a command and exits;
  * anything else starts the HTTP service.
  */
+@OpenAPIDefinition(
+        info = @Info(title = "Tenken", version = "0.1",
+                description = "Rule-driven compliance and security-checklist checks for Japanese local governments:"
+                        + " plans, self-inspections, audits, the compliance list. Every /api/v1 endpoint needs a user"
+                        + " (HTTP Basic for API clients); what each role may do is the permission table of the README."),
+        security = @SecurityRequirement(name = "basic"))
+@SecurityScheme(name = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class Application {
 
     public static void main(String[] args) {
