@@ -96,7 +96,9 @@ final class PlanFacts {
         }
         Function<String, List<DepartmentMention>> mentionsOf = new DepartmentMentions(initiatives);
         for (String name : departmentNames) {
-            facts.add(new DepartmentName(name, TextKeys.departmentKey(name), mentionsOf));
+            String key = TextKeys.departmentKey(name);
+            facts.add(new DepartmentName(name, key, mentionsOf, directory.formerNameUsedUntil(key),
+                    directory.resolve(name).map(d -> d.name()).orElse(null)));
         }
         return facts;
     }
@@ -107,7 +109,8 @@ final class PlanFacts {
         return new PlanFact(plan.id(), plan.period().from(), plan.period().to(), plan.revisedOn(),
                 FiscalYears.lastEndedOn(plan.revisedOn()), FiscalYears.firstBeginningAfter(plan.revisedOn()),
                 hasParentPeriod, hasParentPeriod ? parent.from() : null, hasParentPeriod ? parent.to() : null,
-                plan.initiatives().size(), departmentsNamed(plan.initiatives()));
+                plan.initiatives().size(), departmentsNamed(plan.initiatives()),
+                Math.max(FiscalYears.of(plan.revisedOn()), plan.period().from()));
     }
 
     /** Whether a row names a department, list or sheet; usually the first row does, so the walk stops there. */

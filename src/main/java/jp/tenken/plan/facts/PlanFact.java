@@ -8,10 +8,11 @@ import java.time.LocalDate;
  * {@code firstFutureFiscalYear} the first that had not yet begun (results would be premature).
  * {@code initiativeCount} is the number of rows and {@code departmentsNamed} whether at least one
  * of them names a department on its list row or its sheet (a list without a department column
- * names none).
+ * names none). {@code fiscalYear} is the year the plan speaks from: the later of the fiscal year it
+ * was revised in and the first of its period (a name already out of use then should not be in it).
  */
 public record PlanFact(String id, int periodFrom, int periodTo, LocalDate revisedOn,
                        int lastEndedFiscalYear, int firstFutureFiscalYear,
                        boolean hasParentPeriod, Integer parentFrom, Integer parentTo,
-                       int initiativeCount, boolean departmentsNamed) {
+                       int initiativeCount, boolean departmentsNamed, int fiscalYear) {
 }
