@@ -1,6 +1,8 @@
 package jp.tenken.audit;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** Stored audits; H2 and PostgreSQL behind one implementation. */
@@ -18,6 +20,15 @@ public interface AuditStore {
 
     /** The audits of an organization, optionally up to and including a fiscal year and of one department, oldest first. */
     List<StoredAudit> list(String organization, Integer upToFiscalYear, Integer fiscalYear, String department);
+
+    /**
+     * The departments with an audit recorded in each fiscal year from {@code fromYear} to
+     * {@code toYear} (years without one left out), as stored: the registry's names.
+     */
+    Map<Integer, Set<String>> departmentsAudited(String organization, int fromYear, int toYear);
+
+    /** Whether the organization has any audit recorded, in any year. */
+    boolean hasAudits(String organization);
 
     /** How recording a completion ended. */
     enum CompletionOutcome { RECORDED, ALREADY_RECORDED, NO_SUCH_FINDING, REASON_REQUIRED }

@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -123,6 +126,39 @@ public class JdbcAuditStore implements AuditStore {
         }
         sql.append(" ORDER BY fiscal_year, audited_on, seq");
         return query(sql.toString(), params);
+    }
+
+    @Override
+    public Map<Integer, Set<String>> departmentsAudited(String organization, int fromYear, int toYear) {
+        // Read off the index audit_unit_year (organization, fiscal_year, department): one row per
+        // department and year, however many audits it had.
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT fiscal_year, department FROM audit"
+                    + " WHERE organization = ? AND fiscal_year BETWEEN ? AND ?")) {
+                select.setString(1, organization);
+                select.setInt(2, fromYear);
+                select.setInt(3, toYear);
+                Map<Integer, Set<String>> byYear = new TreeMap<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        byYear.computeIfAbsent(rs.getInt(1), y -> new TreeSet<>()).add(rs.getString(2));
+                    }
+                }
+                return byYear;
+            }
+        });
+    }
+
+    @Override
+    public boolean hasAudits(String organization) {
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM audit WHERE organization = ? FETCH FIRST 1 ROWS ONLY")) {
+                select.setString(1, organization);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
     }
 
     @Override
