@@ -23,12 +23,10 @@ public interface AuditStore {
 
     /**
      * The departments with an audit recorded in each fiscal year from {@code fromYear} to
-     * {@code toYear} (years without one left out), as stored: the registry's names.
+     * {@code toYear} (years without one left out), as stored: the registry's names. Empty when the
+     * organization has no audit recorded in any year, which is not the same as none in these years.
      */
-    Map<Integer, Set<String>> departmentsAudited(String organization, int fromYear, int toYear);
-
-    /** Whether the organization has any audit recorded, in any year. */
-    boolean hasAudits(String organization);
+    Optional<Map<Integer, Set<String>>> departmentsAudited(String organization, int fromYear, int toYear);
 
     /** How recording a completion ended. */
     enum CompletionOutcome { RECORDED, ALREADY_RECORDED, NO_SUCH_FINDING, REASON_REQUIRED }

@@ -29,10 +29,10 @@ class RecordedAuditCounts implements AuditRecords {
 
     @Override
     public Optional<Map<Integer, Integer>> departmentsAudited(String organization, int fromYear, int toYear) {
-        Map<Integer, Set<String>> stored = store.departmentsAudited(organization, fromYear, toYear);
-        if (stored.isEmpty() && !store.hasAudits(organization)) {
-            return Optional.empty();
-        }
+        return store.departmentsAudited(organization, fromYear, toYear).map(stored -> counts(organization, fromYear, toYear, stored));
+    }
+
+    private Map<Integer, Integer> counts(String organization, int fromYear, int toYear, Map<Integer, Set<String>> stored) {
         Map<Integer, Integer> counts = new TreeMap<>();
         for (int year = fromYear; year <= toYear; year++) {
             Set<String> units = new HashSet<>();
@@ -42,6 +42,6 @@ class RecordedAuditCounts implements AuditRecords {
             }
             counts.put(year, units.size());
         }
-        return Optional.of(counts);
+        return counts;
     }
 }
