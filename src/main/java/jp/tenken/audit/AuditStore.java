@@ -1,6 +1,8 @@
 package jp.tenken.audit;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** Stored audits; H2 and PostgreSQL behind one implementation. */
@@ -18,6 +20,13 @@ public interface AuditStore {
 
     /** The audits of an organization, optionally up to and including a fiscal year and of one department, oldest first. */
     List<StoredAudit> list(String organization, Integer upToFiscalYear, Integer fiscalYear, String department);
+
+    /**
+     * The departments with an audit recorded in each fiscal year from {@code fromYear} to
+     * {@code toYear} (years without one left out), as stored: the registry's names. Empty when the
+     * organization has no audit recorded in any year, which is not the same as none in these years.
+     */
+    Optional<Map<Integer, Set<String>>> departmentsAudited(String organization, int fromYear, int toYear);
 
     /** How recording a completion ended. */
     enum CompletionOutcome { RECORDED, ALREADY_RECORDED, NO_SUCH_FINDING, REASON_REQUIRED }

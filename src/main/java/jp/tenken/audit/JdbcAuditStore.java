@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -123,6 +126,37 @@ public class JdbcAuditStore implements AuditStore {
         }
         sql.append(" ORDER BY fiscal_year, audited_on, seq");
         return query(sql.toString(), params);
+    }
+
+    @Override
+    public Optional<Map<Integer, Set<String>>> departmentsAudited(String organization, int fromYear, int toYear) {
+        // One statement, read off the index audit_unit_year (organization, fiscal_year, department):
+        // a row per department and year of the range however many audits it had (kind 0), and one
+        // row (kind 1) if the organization has any audit at all. A plan check asks this on every
+        // upload of a plan that states audit counts, so it is one round trip, not two.
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT 0, fiscal_year, department FROM audit"
+                    + " WHERE organization = ? AND fiscal_year BETWEEN ? AND ? GROUP BY fiscal_year, department"
+                    + " UNION ALL SELECT 1, 0, '' FROM (SELECT 1 AS one FROM audit WHERE organization = ?"
+                    + " FETCH FIRST 1 ROWS ONLY) any_audit")) {
+                select.setString(1, organization);
+                select.setInt(2, fromYear);
+                select.setInt(3, toYear);
+                select.setString(4, organization);
+                Map<Integer, Set<String>> byYear = new TreeMap<>();
+                boolean any = false;
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getInt(1) == 1) {
+                            any = true;
+                        } else {
+                            byYear.computeIfAbsent(rs.getInt(2), y -> new TreeSet<>()).add(rs.getString(3));
+                        }
+                    }
+                }
+                return any ? Optional.of(byYear) : Optional.empty();
+            }
+        });
     }
 
     @Override

@@ -19,9 +19,15 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code check-plan FILE}: checks a plan file without a server or database; exit 0, 1 (an ERROR) or 2. */
+/**
+ * {@code check-plan FILE}: checks a plan file without a server or database; exit 0, 1 (an ERROR) or 2.
+ * Without a database there are no audit records, so the one rule that compares with them is silent.
+ */
 @Command(name = "check-plan", mixinStandardHelpOptions = true,
-        description = "Checks a plan file (JSON or YAML) against the plan rules and prints the findings.",
+        description = {"Checks a plan file (JSON or YAML) against the plan rules and prints the findings.",
+                "The command line has no audit records: PLAN-AUDIT-COUNT-VS-RECORDS (the plan's audited-department"
+                        + " counts against the recorded audits) stays silent here; the service checks it"
+                        + " (POST /api/v1/plans/check, POST /api/v1/plans)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:no ERROR finding", "1:at least one ERROR finding", "2:the file cannot be read or is not a valid plan"})
 public class CheckPlanCommand implements Callable<Integer> {

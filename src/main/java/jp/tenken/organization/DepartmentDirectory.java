@@ -7,6 +7,7 @@ import jp.tenken.text.TextKeys;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ public final class DepartmentDirectory {
 
     private final Organization organization;
     private final Map<String, Department> byKey = new LinkedHashMap<>();
+    /** The last fiscal year a former name was in use, by its key, where the registry gives it. */
+    private final Map<String, Integer> usedUntil = new HashMap<>();
     /** Editors re-upload the same plan with the same unknown names: the suggestions are remembered. */
     private final BoundedMemo suggestions = new BoundedMemo(1_000, this::computeClosest);
 
@@ -30,7 +33,13 @@ public final class DepartmentDirectory {
         }
         for (Department department : organization.departments()) {
             department.aliases().forEach(a -> byKey.putIfAbsent(TextKeys.departmentKey(a), department));
-            department.formerNames().forEach(a -> byKey.putIfAbsent(TextKeys.departmentKey(a), department));
+            for (FormerName former : department.formerEntries()) {
+                String key = TextKeys.departmentKey(former.name());
+                byKey.putIfAbsent(key, department);
+                if (former.usedUntil() != null) {
+                    usedUntil.putIfAbsent(key, former.usedUntil());
+                }
+            }
         }
     }
 
@@ -41,6 +50,14 @@ public final class DepartmentDirectory {
     /** The department a name (or alias, or former name) stands for. */
     public Optional<Department> resolve(String name) {
         return Optional.ofNullable(byKey.get(TextKeys.departmentKey(name)));
+    }
+
+    /**
+     * The last fiscal year the former name with this comparison key was in use; null for a name that
+     * is no former name, or one whose validity the registry does not give.
+     */
+    public Integer formerNameUsedUntil(String key) {
+        return usedUntil.get(key);
     }
 
     /** Whether a comparison key (see {@link TextKeys#departmentKey}) is a name, alias or former name here. */

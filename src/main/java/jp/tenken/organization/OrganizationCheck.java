@@ -13,7 +13,8 @@ import java.util.Map;
  * What is wrong with an organization file as read, each problem at its line: an id, a name for
  * every department, and every name, alias and former name standing for one department only. The
  * directory looks departments up by all three (compared as {@link TextKeys#departmentKey} compares
- * them), so a name given twice would quietly resolve to whichever entry came first.
+ * them), so a name given twice would quietly resolve to whichever entry came first. A former name's
+ * {@code usedUntil}, when given, is a fiscal year in the range a plan may name.
  */
 final class OrganizationCheck {
 
@@ -44,8 +45,15 @@ final class OrganizationCheck {
             for (int j = 0; j < department.aliases().size(); j++) {
                 check(read, byKey, new Given(i, "an alias", at.appendProperty("aliases").appendIndex(j)), department.aliases().get(j), problems);
             }
-            for (int j = 0; j < department.formerNames().size(); j++) {
-                check(read, byKey, new Given(i, "a former name", at.appendProperty("formerNames").appendIndex(j)), department.formerNames().get(j), problems);
+            for (int j = 0; j < department.formerEntries().size(); j++) {
+                FormerName former = department.formerEntries().get(j);
+                JsonPointer formerAt = at.appendProperty("formerNames").appendIndex(j);
+                check(read, byKey, new Given(i, "a former name", formerAt), former.name(), problems);
+                Integer until = former.usedUntil();
+                if (until != null && (until < FormerName.FIRST_YEAR || until > FormerName.LAST_YEAR)) {
+                    problems.add(read.problem(formerAt.appendProperty("usedUntil"), "departments[" + i + "]: usedUntil of "
+                            + former.name() + " must be a fiscal year from " + FormerName.FIRST_YEAR + " to " + FormerName.LAST_YEAR));
+                }
             }
         }
         return problems;

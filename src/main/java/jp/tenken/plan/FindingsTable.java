@@ -45,7 +45,8 @@ final class FindingsTable {
             Map.entry("target.fiscalYear", "目標年度"),
             Map.entry("sheet.title", "個票の取組名"),
             Map.entry("sheet.policyId", "個票の方針"),
-            Map.entry("sheet.departments", "個票の実施課"));
+            Map.entry("sheet.departments", "個票の実施課"),
+            Map.entry("sheet.upperPlans", "個票の上位計画"));
 
     private FindingsTable() {
     }

@@ -6,11 +6,13 @@ import jp.tenken.document.Problem;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.organization.DepartmentDirectory;
 import jp.tenken.organization.OrganizationRegistry;
+import jp.tenken.plan.facts.RecordedAudits;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,11 +33,41 @@ public final class PlanChecker {
         this.registry = registry;
     }
 
+    /** Checks a plan without audit records (the command line): PLAN-AUDIT-COUNT-VS-RECORDS stays silent. */
     public PlanCheck check(PlanDocument plan) {
+        return check(plan, AuditRecords.NONE);
+    }
+
+    /**
+     * Checks a plan; where it states audited-department counts for fiscal years that have ended, the
+     * organization's audit records are read for those years (only then) and given to the rules.
+     */
+    public PlanCheck check(PlanDocument plan, AuditRecords records) {
         requireCoherent(plan);
         DepartmentDirectory directory = registry.requireDirectory(plan.organization());
+        List<Object> facts = PlanFacts.of(plan, directory);
+        recordedAudits(plan, records).ifPresent(facts::add);
         return new PlanCheck(plan.id(), ruleBase.version(),
-                ruleBase.evaluate(FAMILY, PlanFacts.of(plan, directory), Map.of("departments", directory)));
+                ruleBase.evaluate(FAMILY, facts, Map.of("departments", directory)));
+    }
+
+    /** The records of the ended years the plan gives a count for; nothing to read when it gives none. */
+    private static Optional<RecordedAudits> recordedAudits(PlanDocument plan, AuditRecords records) {
+        int lastEnded = FiscalYears.lastEndedOn(plan.revisedOn());
+        int from = Integer.MAX_VALUE;
+        int to = Integer.MIN_VALUE;
+        for (Initiative initiative : plan.initiatives()) {
+            for (InitiativeYear year : initiative.years()) {
+                if (year.auditedDepartments() != null && year.fiscalYear() <= lastEnded) {
+                    from = Math.min(from, year.fiscalYear());
+                    to = Math.max(to, year.fiscalYear());
+                }
+            }
+        }
+        if (from > to || records == AuditRecords.NONE) {
+            return Optional.empty();
+        }
+        return records.departmentsAudited(plan.organization(), from, to).map(RecordedAudits::new);
     }
 
     /** Cross-field requirements of the contract that single-field constraints cannot express. */

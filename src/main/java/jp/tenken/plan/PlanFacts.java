@@ -96,7 +96,9 @@ final class PlanFacts {
         }
         Function<String, List<DepartmentMention>> mentionsOf = new DepartmentMentions(initiatives);
         for (String name : departmentNames) {
-            facts.add(new DepartmentName(name, TextKeys.departmentKey(name), mentionsOf));
+            String key = TextKeys.departmentKey(name);
+            facts.add(new DepartmentName(name, key, mentionsOf, directory.formerNameUsedUntil(key),
+                    directory.resolve(name).map(d -> d.name()).orElse(null)));
         }
         return facts;
     }
@@ -106,7 +108,21 @@ final class PlanFacts {
         boolean hasParentPeriod = parent != null && parent.from() != null && parent.to() != null;
         return new PlanFact(plan.id(), plan.period().from(), plan.period().to(), plan.revisedOn(),
                 FiscalYears.lastEndedOn(plan.revisedOn()), FiscalYears.firstBeginningAfter(plan.revisedOn()),
-                hasParentPeriod, hasParentPeriod ? parent.from() : null, hasParentPeriod ? parent.to() : null);
+                hasParentPeriod, hasParentPeriod ? parent.from() : null, hasParentPeriod ? parent.to() : null,
+                plan.initiatives().size(), departmentsNamed(plan.initiatives()),
+                Math.max(FiscalYears.of(plan.revisedOn()), plan.period().from()));
+    }
+
+    /** Whether a row names a department, list or sheet; usually the first row does, so the walk stops there. */
+    private static boolean departmentsNamed(List<Initiative> initiatives) {
+        for (Initiative initiative : initiatives) {
+            Sheet sheet = initiative.sheet();
+            if (!named(initiative.departments()).isEmpty()
+                    || sheet != null && sheet.departments() != null && !named(sheet.departments()).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static GoalFact goalFact(Goal goal) {
@@ -124,6 +140,8 @@ final class PlanFacts {
         List<String> sheetDepartments = null;
         String sheetTitleKey = null;
         String titleKey = TextKeys.titleKey(initiative.title());
+        List<String> upperPlans = named(initiative.upperPlans());
+        List<String> sheetUpperPlans = sheet == null || sheet.upperPlans() == null ? null : named(sheet.upperPlans());
         if (sheet != null) {
             if (sheet.departments() != null) {
                 sheetDepartments = named(sheet.departments());
@@ -138,13 +156,14 @@ final class PlanFacts {
                 initiative.policyId(), initiative.priority(),
                 initiative.status() == null ? null : initiative.status().name(),
                 initiative.budgetThousandYen(),
-                initiative.repostOf(), !initiative.years().isEmpty(), !named(initiative.upperPlans()).isEmpty(),
+                initiative.repostOf(), !initiative.years().isEmpty(), !upperPlans.isEmpty(),
                 departments, registryKeys(departments),
                 // A blank policy on the sheet is one the sheet does not print, as a blank title is.
                 sheet != null, sheet == null || sheet.policyId() == null || sheet.policyId().isBlank() ? null : sheet.policyId(),
                 sheet == null ? null : sheet.title(), sheetTitleKey,
                 sheetDepartments, sheetDepartments == null ? null : registryKeys(sheetDepartments),
-                plannedYears);
+                plannedYears, upperPlans, sheetUpperPlans == null ? null : nameKeys(upperPlans),
+                sheetUpperPlans, sheetUpperPlans == null ? null : nameKeys(sheetUpperPlans));
     }
 
     static boolean hasResult(InitiativeYear year) {
@@ -277,6 +296,18 @@ final class PlanFacts {
             }
         }
         return named;
+    }
+
+    /**
+     * Names (of upper plans) as a set of comparison keys: width and spaces do not count, as for
+     * department names. Only rows whose sheet prints upper plans ask, so no cache is kept.
+     */
+    private static Set<String> nameKeys(List<String> names) {
+        Set<String> keys = new HashSet<>();
+        for (String name : names) {
+            keys.add(TextKeys.departmentKey(name));
+        }
+        return keys;
     }
 
     /** The departments as a set compared by registry name: an alias or former name counts as its department. */

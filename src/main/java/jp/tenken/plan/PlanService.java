@@ -16,7 +16,8 @@ import java.util.Map;
  * What the plan API and the plan editor's pages both do with plans, with the caller's permissions
  * asked in one place: check a document, store it as the next version, and read stored plans, their
  * versions, findings and the difference between two versions. A plan of another organization is
- * refused (403) before anything of it is read or said to exist.
+ * refused (403) before anything of it is read or said to exist. Plans are checked against the
+ * organization's audit records (PLAN-AUDIT-COUNT-VS-RECORDS), which the command line has not.
  */
 @Singleton
 public class PlanService {
@@ -25,12 +26,15 @@ public class PlanService {
     private final PlanChecker checker;
     private final PlanStore store;
     private final InitiativeLimit initiativeLimit;
+    private final AuditRecords auditRecords;
 
-    PlanService(DocumentReader reader, PlanChecker checker, PlanStore store, InitiativeLimit initiativeLimit) {
+    PlanService(DocumentReader reader, PlanChecker checker, PlanStore store, InitiativeLimit initiativeLimit,
+                AuditRecords auditRecords) {
         this.reader = reader;
         this.checker = checker;
         this.store = store;
         this.initiativeLimit = initiativeLimit;
+        this.auditRecords = auditRecords;
     }
 
     /** A document read and checked, nothing stored. */
@@ -42,7 +46,7 @@ public class PlanService {
         caller.requireRole(Action.PLAN_CHECK_STORE);
         PlanDocument plan = read(body, format);
         caller.require(Action.PLAN_CHECK_STORE, plan.organization());
-        return new Checked(plan, checker.check(plan));
+        return new Checked(plan, checker.check(plan, auditRecords));
     }
 
     /** Reads, checks and stores a plan as its next version, stored by the caller; a refused plan stores nothing. */
@@ -50,7 +54,7 @@ public class PlanService {
         caller.requireRole(Action.PLAN_CHECK_STORE);
         PlanDocument plan = read(body, format);
         caller.require(Action.PLAN_CHECK_STORE, plan.organization());
-        return store.store(plan, body, format, checker.check(plan), caller.username());
+        return store.store(plan, body, format, checker.check(plan, auditRecords), caller.username());
     }
 
     /** The stored plans the caller may read, each with its latest version. */

@@ -57,6 +57,25 @@ class OrganizationEndpointTest {
         assertTrue(units >= 40, "at least 40 units, got " + units);
     }
 
+    /** The registry file gives a former name with its validity; the answer keeps formerNames a list of names. */
+    @Test
+    void formerNamesStayNamesWithTheirValidityBeside() throws Exception {
+        Http.Answer answer = Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/organizations/hiratsuka/departments"));
+        JsonNode culture = null;
+        for (JsonNode d : json.readTree(answer.body())) {
+            if (d.get("name").asText().equals("文化・交流課")) {
+                culture = d;
+            }
+        }
+        assertEquals("[\"オリンピック・パラリンピック推進課\"]", culture.get("formerNames").toString());
+        assertEquals("{\"オリンピック・パラリンピック推進課\":2021}", culture.get("formerNamesUsedUntil").toString());
+        assertEquals(null, culture.get("formerEntries"));
+        JsonNode digital = json.readTree(answer.body()).get(0);
+        assertEquals("デジタル推進課", digital.get("name").asText());
+        assertEquals("[]", digital.get("formerNames").toString());
+        assertEquals(null, digital.get("formerNamesUsedUntil"), "no validity given, none shown");
+    }
+
     @Test
     void unknownOrganizationIs404WithAMessage() throws Exception {
         Http.Answer answer = Http.sendAsAdmin(client, HttpRequest.GET("/api/v1/organizations/atlantis/departments"));

@@ -85,6 +85,24 @@ abstract class AuditStoreContract {
                 "completedOn", completion.completedOn().toString()), Outcome.OK);
     }
 
+    /** What the plan check reads: the departments audited per year, each once, only of the organization and years asked. */
+    @Test
+    void theDepartmentsAuditedPerYearAreReadOnceEachWithinTheYearsAsked() {
+        String organization = unique("city");
+        String other = unique("other");
+        String auditor = unique("auditor");
+        assertEquals(java.util.Optional.empty(), store.departmentsAudited(organization, 2020, 2030), "no audit at all");
+        store.store(new AuditRecord(organization, "市民課", 2024, AUDITED_ON, List.of(), List.of()), auditor);
+        store.store(new AuditRecord(organization, "市民課", 2024, LocalDate.of(2025, 1, 15), List.of(), List.of()), auditor);
+        store.store(new AuditRecord(organization, "保育課", 2024, AUDITED_ON, List.of(), List.of()), auditor);
+        store.store(new AuditRecord(organization, "職員課", 2022, LocalDate.of(2022, 11, 20), List.of(), List.of()), auditor);
+        store.store(new AuditRecord(other, "介護保険課", 2024, AUDITED_ON, List.of(), List.of()), auditor);
+        assertEquals(Map.of(2024, java.util.Set.of("市民課", "保育課")), store.departmentsAudited(organization, 2023, 2025).orElseThrow());
+        assertEquals(Map.of(2022, java.util.Set.of("職員課"), 2024, java.util.Set.of("市民課", "保育課")),
+                store.departmentsAudited(organization, 2022, 2024).orElseThrow());
+        assertEquals(Map.of(), store.departmentsAudited(organization, 2025, 2026).orElseThrow(), "records, but none in those years");
+    }
+
     @Test
     void anAuditNamesTheUserWhoRecordedItAndItsCompletionsTheirs() {
         String organization = unique("org");

@@ -92,7 +92,7 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
         browser.waitFor("table.plan-findings");
         assertTrue(browser.text("h1").contains("検査結果(保存されていません)"), browser.text("h1"));
         List<WebElement> rows = findings();
-        assertEquals(17, rows.size(), "the findings of the seed plan (src/test/resources/seed-plan-findings)");
+        assertEquals(19, rows.size(), "the findings of the seed plan (src/test/resources/seed-plan-findings)");
         WebElement unknown = browser.waitFor("[data-rule-id='PLAN-DEPARTMENT-UNKNOWN']");
         assertTrue(unknown.getText().contains("エラー"), unknown.getText());
         assertTrue(unknown.getText().contains("取組No.11"), unknown.getText());
@@ -126,13 +126,13 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
         upload(Fixtures.DX_PLAN, "store-plan");
         assertEquals("/plans/" + PLAN + "/versions/1?stored", browser.currentPath());
         assertEquals("第1版として保存しました。", browser.text("[role=status]"));
-        assertEquals(17, findings().size());
+        assertEquals(19, findings().size());
         Path changed = Files.createTempDirectory("tenken-plan").resolve("hiratsuka-dx-action-plan-2024-2026-改定.yaml");
         Files.writeString(changed, Fixtures.dxPlanSecondVersion(), StandardCharsets.UTF_8);
         browser.open("/plans");
         upload(changed, "store-plan");
         assertEquals("/plans/" + PLAN + "/versions/2?stored", browser.currentPath());
-        assertEquals(17, findings().size(), "two resolved, two added");
+        assertEquals(19, findings().size(), "two resolved, two added");
 
         // The stored plans, then its versions, then the comparison.
         browser.open("/plans");

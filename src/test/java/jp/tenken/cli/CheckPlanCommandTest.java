@@ -86,6 +86,16 @@ class CheckPlanCommandTest {
         assertTrue(run.out().strip().endsWith("0 errors, 1 warning, 0 infos"), run.out());
     }
 
+    /** The command line has no audit records: the plan's FY2024 count (24) is compared with nothing, and the help says so. */
+    @Test
+    void theCountsAgainstAuditRecordsAreLeftToTheServiceAndTheHelpSaysSo() {
+        Run run = run("check-plan", DX_PLAN.toString(), "--format", "json");
+        assertTrue(run.out().contains("PLAN-SHEET-POLICY-MISMATCH") && !run.out().contains("PLAN-AUDIT-COUNT-VS-RECORDS"), run.out());
+        Run help = run("check-plan", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("The command line has no audit records: PLAN-AUDIT-COUNT-VS-RECORDS"), help.out());
+    }
+
     @Test
     void anUnknownLanguageIsRefusedLikeAnUnknownFormat() {
         Run run = run("check-plan", DX_PLAN.toString(), "--lang", "fr");

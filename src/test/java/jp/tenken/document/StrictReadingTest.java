@@ -180,6 +180,10 @@ class StrictReadingTest {
                 "initiatives[0].years[0].plan[0]", "jakarta.validation.constraints.NotNull.message");
         refusedJson(PLAN.replace("\"departments\": [\"市民課\"]}", "\"departments\": [null]}"),
                 PlanDocument.class, "initiatives[0].sheet.departments[0]", "jakarta.validation.constraints.NotNull.message");
+        refusedJson(PLAN.replace("\"departments\": [\"市民課\"]}", "\"departments\": [\"市民課\"], \"upperPlans\": [\"u\", null]}"),
+                PlanDocument.class, "initiatives[0].sheet.upperPlans[1]", "jakarta.validation.constraints.NotNull.message");
+        refusedJson(PLAN.replace("\"departments\": [\"市民課\"]}", "\"departments\": [\"市民課\"], \"upperPlans\": [3]}"),
+                PlanDocument.class, "initiatives[0].sheet.upperPlans[0]", "document.type.text");
     }
 
     @Test

@@ -16,6 +16,7 @@ import jp.tenken.inspection.InspectionChecker;
 import jp.tenken.inspection.InspectionSubmission;
 import jp.tenken.inspection.facts.PreviousAnswer;
 import jp.tenken.document.DocumentFormat;
+import jp.tenken.plan.AuditRecords;
 import jp.tenken.plan.PlanDocument;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -31,7 +32,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -53,11 +56,32 @@ class RuleCasesTest {
 
     /** How each family turns its base and a case into findings. */
     private static final Map<String, BiFunction<Map<String, Object>, Map<String, Object>, List<Finding>>> EVALUATORS = Map.of(
-            "plan", (base, c) -> TestEngine.planChecker().check(read(merge(base, section(c, "plan")), PlanDocument.class)).findings(),
+            "plan", (base, c) -> TestEngine.planChecker().check(read(merge(base, section(c, "plan")), PlanDocument.class),
+                    auditRecords(c)).findings(),
             "inspection", RuleCasesTest::inspect,
             "compliance", (base, c) -> new ComplianceRules(TestEngine.ruleBase())
                     .evaluate(JSON.convertValue(merge(base, section(c, "compliance")), ComplianceInput.class)),
             "audit", RuleCasesTest::audit);
+
+    /**
+     * A plan case's {@code auditRecords} (fiscal year: the departments audited in it) as the service
+     * would answer them from its database; none given, the organization has no audit recorded.
+     */
+    private static AuditRecords auditRecords(Map<String, Object> c) {
+        Map<Integer, Set<String>> byYear = new TreeMap<>();
+        section(c, "auditRecords").forEach((year, departments) ->
+                byYear.put(Integer.valueOf(year), new TreeSet<>(JSON.convertValue(departments, List.class))));
+        if (byYear.isEmpty()) {
+            return AuditRecords.NONE;
+        }
+        return (organization, from, to) -> {
+            Map<Integer, Integer> counts = new TreeMap<>();
+            for (int year = from; year <= to; year++) {
+                counts.put(year, byYear.getOrDefault(year, Set.of()).size());
+            }
+            return Optional.of(counts);
+        };
+    }
 
     /**
      * An audit case: the record (stored as "A1") judged on {@code asOf}, and the coverage of the

@@ -126,6 +126,39 @@ class OrganizationRegistryTest {
     }
 
     @Test
+    void aFormerNameMayGiveTheLastYearItWasInUse() throws IOException {
+        write("city.yaml", HEADER + "  - name: 文化・交流課\n    formerNames:\n      - 国際課\n"
+                + "      - { name: オリンピック・パラリンピック推進課, usedUntil: 2021 }\n");
+        DepartmentDirectory city = OrganizationRegistry.load(seeds).directory("city").orElseThrow();
+        assertEquals("文化・交流課", city.resolve("オリンピック・パラリンピック推進課").orElseThrow().name());
+        assertEquals("文化・交流課", city.resolve("国際課").orElseThrow().name());
+        assertEquals(2021, city.formerNameUsedUntil(jp.tenken.text.TextKeys.departmentKey("オリンピック・パラリンピック推進課")));
+        assertEquals(null, city.formerNameUsedUntil(jp.tenken.text.TextKeys.departmentKey("国際課")));
+        assertEquals(List.of("国際課", "オリンピック・パラリンピック推進課"), city.resolve("国際課").orElseThrow().formerNames());
+    }
+
+    @Test
+    void aFormerNamesYearOutsideThePlansRangeIsRefusedAtItsLine() throws IOException {
+        String text = HEADER + "  - name: 文化・交流課\n    formerNames:\n      - name: オリンピック・パラリンピック推進課\n        usedUntil: 21\n";
+        write("city.yaml", text);
+        assertRefused("city.yaml", lineOf(text, "usedUntil", 1), "usedUntil of オリンピック・パラリンピック推進課 must be a fiscal year from 1900 to 2200");
+    }
+
+    @Test
+    void aFormerNamesYearThatIsNoNumberIsRefusedAtItsLine() throws IOException {
+        String text = HEADER + "  - name: 文化・交流課\n    formerNames:\n      - { name: オリンピック・パラリンピック推進課, usedUntil: 令和3年度 }\n";
+        write("city.yaml", text);
+        assertRefused("city.yaml", lineOf(text, "usedUntil", 1), "usedUntil");
+    }
+
+    @Test
+    void aFormerNameWithoutItsNameIsRefusedAtItsLine() throws IOException {
+        String text = HEADER + "  - name: 文化・交流課\n    formerNames:\n      - { usedUntil: 2021 }\n";
+        write("city.yaml", text);
+        assertRefused("city.yaml", lineOf(text, "usedUntil", 1), "a former name is blank");
+    }
+
+    @Test
     void twoFilesOfOneOrganizationAreRefusedAtTheSecondId() throws IOException {
         write("a.yaml", HEADER + "  - name: 市民課\n");
         String second = "# the same city again\n" + HEADER + "  - name: 保育課\n";

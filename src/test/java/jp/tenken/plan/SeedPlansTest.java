@@ -40,6 +40,29 @@ class SeedPlansTest {
         }
     }
 
+    /**
+     * The FY2021 plan names オリンピック・パラリンピック推進課, which the registry gives as a former name
+     * in use until FY2021: silent as printed (the pins above), one INFO where it is named once the
+     * same plan is a plan of FY2024 (revised then, for 2024-2026).
+     */
+    @org.junit.jupiter.api.Test
+    void theFy2021PlanAsAPlanOfALaterYearIsToldItUsesAFormerName() throws IOException {
+        Path plan = TestEngine.SEEDS.resolve("plans/hiratsuka-implementation-plan-fy2021-new-normal.yaml");
+        String later = Files.readString(plan)
+                .replaceFirst("(?m)^revisedOn: .*$", "revisedOn: 2024-04-01")
+                .replaceFirst("(?m)^period: .*$", "period: { from: 2024, to: 2026 }");
+        PlanDocument document = TestEngine.reader().read(later.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                DocumentFormat.YAML, PlanDocument.class);
+        Set<String> former = new TreeSet<>();
+        for (String pair : actual(TestEngine.planChecker().check(document).findings())) {
+            if (pair.startsWith("PLAN-DEPARTMENT-FORMER-NAME ")) {
+                former.add(pair);
+            }
+        }
+        assertEquals(Set.of("PLAN-DEPARTMENT-FORMER-NAME {\"initiativeNo\":18,\"department\":\"オリンピック・パラリンピック推進課\",\"field\":\"departments\"}"),
+                former);
+    }
+
     private static Set<String> actual(List<Finding> findings) throws IOException {
         Set<String> pairs = new TreeSet<>();
         for (Finding f : findings) {

@@ -12,7 +12,9 @@ import java.util.Set;
  * carry {@code no} ({@code numberCount}), the next larger number used ({@code nextNumber}, null for
  * the largest), whether this row is the first with its number ({@code firstOfNumber}), and whether
  * a 【再掲】 row points at its number ({@code repostTarget}); the numbering and repost rules read
- * them off this one fact instead of comparing every row with every other.
+ * them off this one fact instead of comparing every row with every other. {@code sheetUpperPlans}
+ * is null when the sheet prints no upper-plan cell; only then are the upper plans left without
+ * comparison keys ({@code upperPlanKeys} and {@code sheetUpperPlanKeys} null), which no other rule reads.
  */
 public record InitiativeFact(int index, int no, int numberCount, Integer nextNumber, boolean firstOfNumber,
                              boolean repostTarget, String title, String titleKey, String policyId,
@@ -21,7 +23,9 @@ public record InitiativeFact(int index, int no, int numberCount, Integer nextNum
                              List<String> departments, Set<String> departmentKeys,
                              boolean hasSheet, String sheetPolicyId, String sheetTitle, String sheetTitleKey,
                              List<String> sheetDepartments, Set<String> sheetDepartmentKeys,
-                             Set<Integer> plannedYears) {
+                             Set<Integer> plannedYears,
+                             List<String> upperPlans, Set<String> upperPlanKeys,
+                             List<String> sheetUpperPlans, Set<String> sheetUpperPlanKeys) {
 
     /** The number that follows this one when nothing is missing. */
     public int successorNo() {
