@@ -207,7 +207,7 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
         Path broken = Files.writeString(folder.resolve("broken.yaml"), "id: broken\ntitle: a: b\n");
         browser.open("/plans");
         upload(text, "store-plan", false);
-        assertTrue(browser.text("[role=alert]").contains("JSON または YAML のファイル"), browser.text("[role=alert]"));
+        assertTrue(browser.text("[role=alert]").contains("JSON・YAML または Excel のファイル"), browser.text("[role=alert]"));
         upload(broken, "check-plan", false);
         assertTrue(browser.text("[role=alert]").contains("行目"), browser.text("[role=alert]"));
         assertTrue(browser.driver().findElements(By.cssSelector("[data-plan-id=broken]")).isEmpty());
