@@ -8,11 +8,13 @@ import jp.tenken.document.TextFlaws;
 import jp.tenken.spreadsheet.Cell;
 import jp.tenken.spreadsheet.SheetCells;
 import jp.tenken.spreadsheet.Xlsx;
+import org.apache.poi.ss.util.CellReference;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,8 @@ public final class PlanWorkbookReader {
         PlanDocument plan = parse.plan();
         Read read = new Read(plan, parse.cells);
         if (!parse.problems.isEmpty()) {
+            // Sheet by sheet, row by row, left to right: as one reads the workbook.
+            parse.problems.sort(Comparator.comparing((Problem p) -> position(p.path())));
             throw invalid(parse.problems);
         }
         try {
@@ -99,6 +103,18 @@ public final class PlanWorkbookReader {
             int dot = path.lastIndexOf('.');
             return dot < 0 ? "" : path.substring(0, dot);
         }
+    }
+
+    /** Where a cell stands for sorting: its sheet's place, row, column ({@code 取組一覧!C7} → 3, 7, 2). */
+    private static long position(String path) {
+        int bang = path.lastIndexOf('!');
+        String sheet = bang < 0 ? path : path.substring(0, bang);
+        long order = DATA_SHEETS.indexOf(sheet) + 1L;
+        if (bang < 0) {
+            return order << 40;
+        }
+        CellReference ref = new CellReference(path.substring(bang + 1));
+        return (order << 40) + ((long) ref.getRow() << 16) + ref.getCol();
     }
 
     private static DocumentRejectedException invalid(List<Problem> problems) {
