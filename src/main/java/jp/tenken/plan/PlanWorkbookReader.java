@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static jp.tenken.plan.PlanSheets.*;
@@ -59,9 +60,14 @@ public final class PlanWorkbookReader {
                 throw DocumentRejectedException.malformed(Problem.of("", "xlsx.sheet-missing", "sheet", sheet));
             }
         }
-        Parse parse = new Parse(sheets);
+        Parse parse = new Parse(sheets, false);
         PlanDocument plan = parse.plan();
-        Read read = new Read(plan, parse.cells);
+        // Where each field came from is only needed to name a refused field: found by reading again then.
+        Read read = new Read(plan, () -> {
+            Parse recorded = new Parse(sheets, true);
+            recorded.plan();
+            return recorded.cells;
+        });
         if (!parse.problems.isEmpty()) {
             // Sheet by sheet, row by row, left to right: as one reads the workbook.
             parse.problems.sort(Comparator.comparing((Problem p) -> position(p.path())));
@@ -75,17 +81,18 @@ public final class PlanWorkbookReader {
         return read;
     }
 
-    /** A plan read from a workbook, and the cell (or sheet) each of its fields was read from. */
-    public record Read(PlanDocument plan, Map<String, String> cells) {
+    /** A plan read from a workbook, and how to find the cell (or sheet) each of its fields was read from. */
+    public record Read(PlanDocument plan, Supplier<Map<String, String>> cellsOfFields) {
 
         /** The same refusal with each field's path replaced by its cell ({@code initiatives[5].title} → {@code 取組一覧!C7}). */
         public DocumentRejectedException renamed(DocumentRejectedException e) {
-            List<Problem> problems = e.problems().stream().map(p -> new Problem(cell(p.path()), p.key(), p.params())).toList();
+            Map<String, String> cells = cellsOfFields.get();
+            List<Problem> problems = e.problems().stream().map(p -> new Problem(cell(cells, p.path()), p.key(), p.params())).toList();
             return new DocumentRejectedException(e.reason(), e.summaryKey(), problems);
         }
 
         /** The cell of a field, else of the nearest field holding it, else the path as it is. */
-        String cell(String path) {
+        private static String cell(Map<String, String> cells, String path) {
             for (String p = path; !p.isEmpty(); p = parent(p)) {
                 String cell = cells.get(p);
                 if (cell != null) {
@@ -126,9 +133,12 @@ public final class PlanWorkbookReader {
         private final Map<String, SheetCells> sheets;
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, String> cells = new HashMap<>();
+        private final boolean record;
 
-        Parse(Map<String, SheetCells> sheets) {
+        /** With {@code record}, where each field is read from is kept in {@link #cells}. */
+        Parse(Map<String, SheetCells> sheets, boolean record) {
             this.sheets = sheets;
+            this.record = record;
             cells.put("policies", POLICIES);
             cells.put("goals", GOALS);
             cells.put("initiatives", INITIATIVES);
@@ -150,15 +160,15 @@ public final class PlanWorkbookReader {
             String title = text(plan, TITLE_ROW, VALUE, "title");
             String organization = text(plan, ORGANIZATION_ROW, VALUE, "organization");
             LocalDate revisedOn = date(plan, REVISED_ON_ROW, VALUE, "revisedOn");
-            cells.put("period", plan.path(PERIOD_FROM_ROW, VALUE));
+            note("period", plan, PERIOD_FROM_ROW, VALUE);
             Period period = new Period(integer(plan, PERIOD_FROM_ROW, VALUE, "period.from"),
                     integer(plan, PERIOD_TO_ROW, VALUE, "period.to"));
             ParentPlan parent = null;
             String parentId = text(plan, PARENT_ID_ROW, VALUE, "parent.id");
             Integer parentFrom = integer(plan, PARENT_FROM_ROW, VALUE, "parent.period.from");
             Integer parentTo = integer(plan, PARENT_TO_ROW, VALUE, "parent.period.to");
-            cells.put("parent", plan.path(PARENT_ID_ROW, VALUE));
-            cells.put("parent.period", plan.path(PARENT_FROM_ROW, VALUE));
+            note("parent", plan, PARENT_ID_ROW, VALUE);
+            note("parent.period", plan, PARENT_FROM_ROW, VALUE);
             if (parentId != null || given(plan, PARENT_FROM_ROW, VALUE) || given(plan, PARENT_TO_ROW, VALUE)) {
                 boolean periodGiven = given(plan, PARENT_FROM_ROW, VALUE) || given(plan, PARENT_TO_ROW, VALUE);
                 parent = new ParentPlan(parentId, periodGiven ? new Period(parentFrom, parentTo) : null);
@@ -177,7 +187,7 @@ public final class PlanWorkbookReader {
                     continue;
                 }
                 String path = "policies[" + policies.size() + "]";
-                cells.put(path, sheet.path(row, POLICY_ID));
+                note(path, sheet, row, POLICY_ID);
                 policies.add(new Policy(text(sheet, row, POLICY_ID, path + ".id"), text(sheet, row, POLICY_NAME, path + ".name"),
                         mark(sheet, row, POLICY_SECURITY, path + ".security"), text(sheet, row, POLICY_GROUP, path + ".group")));
             }
@@ -195,11 +205,11 @@ public final class PlanWorkbookReader {
                     continue;
                 }
                 String path = "goals[" + goals.size() + "]";
-                cells.put(path, sheet.path(row, GOAL_ID));
+                note(path, sheet, row, GOAL_ID);
                 GoalPoint baseline = point(sheet, row, BASELINE_YEAR, path + ".baseline");
                 GoalPoint target = point(sheet, row, TARGET_YEAR, path + ".target");
                 List<GoalPoint> actuals = new ArrayList<>();
-                cells.put(path + ".actuals", sheet.path(row, FIRST_ACTUAL));
+                note(path + ".actuals", sheet, row, FIRST_ACTUAL);
                 for (int column = FIRST_ACTUAL; column <= lastColumn; column += 2) {
                     String actual = path + ".actuals[" + actuals.size() + "]";
                     GoalPoint point = point(sheet, row, column, actual);
@@ -216,12 +226,12 @@ public final class PlanWorkbookReader {
 
         /** A goal's year and value in two cells side by side; null when both are empty. */
         private GoalPoint point(SheetCells sheet, int row, int yearColumn, String path) {
-            cells.put(path, sheet.path(row, yearColumn));
+            note(path, sheet, row, yearColumn);
             if (!given(sheet, row, yearColumn) && !given(sheet, row, yearColumn + 1)) {
                 return null;
             }
             Integer year = integer(sheet, row, yearColumn, path + ".fiscalYear");
-            cells.put(path + ".value", sheet.path(row, yearColumn + 1));
+            note(path + ".value", sheet, row, yearColumn + 1);
             GoalValue value = null;
             Optional<Cell> cell = filled(sheet, row, yearColumn + 1);
             if (cell.isPresent()) {
@@ -271,7 +281,7 @@ public final class PlanWorkbookReader {
                         continue;
                     }
                     String path = "initiatives[" + index + "].years[" + years.get(index).size() + "]";
-                    cells.put(path, yearSheet.path(row, FISCAL_YEAR));
+                    note(path, yearSheet, row, FISCAL_YEAR);
                     years.get(index).add(new InitiativeYear(integer(yearSheet, row, FISCAL_YEAR, path + ".fiscalYear"),
                             lines(yearSheet, row, YEAR_PLAN, path + ".plan"), text(yearSheet, row, YEAR_RESULT, path + ".result"),
                             integer(yearSheet, row, AUDITED, path + ".auditedDepartments")));
@@ -294,7 +304,7 @@ public final class PlanWorkbookReader {
                         continue;
                     }
                     String path = "initiatives[" + index + "].sheet";
-                    cells.put(path, detailSheet.path(row, SHEET_NO));
+                    note(path, detailSheet, row, SHEET_NO);
                     List<String> departments = detailSheet.text(row, SHEET_DEPARTMENTS).equals(NO_DEPARTMENT) ? List.of()
                             : given(detailSheet, row, SHEET_DEPARTMENTS) ? lines(detailSheet, row, SHEET_DEPARTMENTS, path + ".departments")
                             : null;
@@ -306,8 +316,8 @@ public final class PlanWorkbookReader {
             for (int index = 0; index < rows.size(); index++) {
                 int row = rows.get(index);
                 String path = "initiatives[" + index + "]";
-                cells.put(path, list.path(row, NO));
-                cells.put(path + ".no", list.path(row, NO));
+                note(path, list, row, NO);
+                note(path + ".no", list, row, NO);
                 initiatives.add(new Initiative(integerAt(list, row, NO), text(list, row, POLICY, path + ".policyId"),
                         text(list, row, TITLE, path + ".title"), mark(list, row, PRIORITY, path + ".priority"),
                         word(list, row, KIND, KINDS, InitiativeKind.class, path + ".kind"),
@@ -318,7 +328,9 @@ public final class PlanWorkbookReader {
                         word(list, row, STATUS, STATUSES, InitiativeStatus.class, path + ".status"),
                         integer(list, row, REPOST_OF, path + ".repostOf"), text(list, row, INITIATIVE_NOTE, path + ".note"),
                         years.get(index), detail.get(index)));
-                cells.put(path + ".years", YEARS);
+                if (record) {
+                    cells.put(path + ".years", YEARS);
+                }
             }
             return initiatives;
         }
@@ -355,6 +367,13 @@ public final class PlanWorkbookReader {
         }
 
         // ---- cells ----
+
+        /** Keeps where a field is read from, when this reading records it. */
+        private void note(String path, SheetCells sheet, int row, int column) {
+            if (record) {
+                cells.put(path, sheet.path(row, column));
+            }
+        }
 
         private void requireLayout(SheetCells sheet) {
             List<String> titles = titles(sheet.sheet());
@@ -418,7 +437,7 @@ public final class PlanWorkbookReader {
 
         /** A text as written (a number typed into it as its digits); null when the cell is empty. */
         private String text(SheetCells sheet, int row, int column, String path) {
-            cells.put(path, sheet.path(row, column));
+            note(path, sheet, row, column);
             Optional<Cell> cell = filled(sheet, row, column);
             if (cell.isEmpty()) {
                 return null;
@@ -445,7 +464,7 @@ public final class PlanWorkbookReader {
         }
 
         private boolean mark(SheetCells sheet, int row, int column, String path) {
-            cells.put(path, sheet.path(row, column));
+            note(path, sheet, row, column);
             Optional<Cell> cell = filled(sheet, row, column);
             if (cell.isEmpty()) {
                 return false;
@@ -464,7 +483,7 @@ public final class PlanWorkbookReader {
         }
 
         private <E extends Enum<E>> E word(SheetCells sheet, int row, int column, Map<String, E> words, Class<E> type, String path) {
-            cells.put(path, sheet.path(row, column));
+            note(path, sheet, row, column);
             Optional<Cell> cell = filled(sheet, row, column);
             if (cell.isEmpty()) {
                 return null;
@@ -481,7 +500,7 @@ public final class PlanWorkbookReader {
         }
 
         private Integer integer(SheetCells sheet, int row, int column, String path) {
-            cells.put(path, sheet.path(row, column));
+            note(path, sheet, row, column);
             if (!given(sheet, row, column)) {
                 return null;
             }
@@ -508,7 +527,7 @@ public final class PlanWorkbookReader {
          * the text says ({@code 888.50} stays 888.50, which an export writes as text for that reason).
          */
         private BigDecimal decimal(SheetCells sheet, int row, int column, String path) {
-            cells.put(path, sheet.path(row, column));
+            note(path, sheet, row, column);
             Optional<Cell> cell = filled(sheet, row, column);
             if (cell.isEmpty()) {
                 return null;
@@ -529,7 +548,7 @@ public final class PlanWorkbookReader {
         }
 
         private LocalDate date(SheetCells sheet, int row, int column, String path) {
-            cells.put(path, sheet.path(row, column));
+            note(path, sheet, row, column);
             Optional<Cell> cell = filled(sheet, row, column);
             if (cell.isEmpty()) {
                 return null;

@@ -490,14 +490,22 @@ public final class Xlsx {
         private void cell() {
             int column;
             if (ref != null) {
-                CellReference reference;
-                try {
-                    reference = new CellReference(ref);
-                } catch (RuntimeException e) {
+                // A1-style as Excel writes it (letters, then the row): read here, as the hot path of a large sheet.
+                int letters = 0;
+                int col = 0;
+                while (letters < ref.length() && letters < 4 && Character.isLetter(ref.charAt(letters))) {
+                    char c = Character.toUpperCase(ref.charAt(letters));
+                    if (c < 'A' || c > 'Z') {
+                        throw new Stop(Problem.of("", "xlsx.corrupt"));
+                    }
+                    col = col * 26 + (c - 'A' + 1);
+                    letters++;
+                }
+                if (letters == 0 || letters == ref.length()) {
                     throw new Stop(Problem.of("", "xlsx.corrupt"));
                 }
-                column = reference.getCol();
-                row = reference.getRow() + 1;
+                column = col - 1;
+                row = parseRow(ref.substring(letters));
             } else {
                 column = nextColumn;
             }
@@ -540,7 +548,8 @@ public final class Xlsx {
                 }
             }
             boolean date = style >= 0 && style < dateStyles.size() && dateStyles.get(style);
-            String address = CellReference.convertNumToColString(column) + row;
+            String address = ref != null && Character.isUpperCase(ref.charAt(0)) ? ref
+                    : CellReference.convertNumToColString(column) + row;
             cells.add(new Cell(address, row, column, kind, text, date, formula));
         }
 
