@@ -14,7 +14,9 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +35,7 @@ import static jp.tenken.plan.PlanSheets.*;
  * instructions. What {@link PlanWorkbookReader} reads back is the same plan: every text as it was
  * (quote-prefixed where a spreadsheet would run it, {@link TextCells}), numbers as number cells
  * unless Excel's 15 significant digits would change one (then as text), the revision date as a
- * date cell. Written with POI's streaming workbook, so that a plan of thousands of initiatives
+ * date cell. A plan of thousands of initiatives is written with POI's streaming workbook, which
  * holds only a window of rows in memory.
  */
 final class PlanWorkbookWriter {
@@ -41,21 +43,31 @@ final class PlanWorkbookWriter {
     /** Rows the drop-downs and marks cover at least, so that a template has them where one types. */
     private static final int VALIDATED_ROWS = 1_000;
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-    private final TextCells texts = new TextCells(workbook);
-    private final Styles styles = new Styles(workbook);
+    /**
+     * Rows (initiatives and their years) above which the workbook is streamed: below, POI's
+     * in-memory workbook is faster (the streaming one writes each sheet through a temporary file).
+     */
+    static final int STREAMED_ROWS = 2_000;
 
-    private PlanWorkbookWriter() {
+    private final Workbook workbook;
+    private final TextCells texts;
+    private final Styles styles;
+
+    private PlanWorkbookWriter(Workbook workbook) {
+        this.workbook = workbook;
+        this.texts = new TextCells(workbook);
+        this.styles = new Styles(workbook);
     }
 
     /** The empty plan workbook: instructions, and each sheet with its column titles. */
     static byte[] template() {
-        return new PlanWorkbookWriter().workbook(null);
+        return new PlanWorkbookWriter(new XSSFWorkbook()).workbook(null);
     }
 
     /** The plan in the workbook's layout. */
     static byte[] export(PlanDocument plan) {
-        return new PlanWorkbookWriter().workbook(plan);
+        int rows = plan.initiatives().size() + plan.initiatives().stream().mapToInt(i -> i.years().size()).sum();
+        return new PlanWorkbookWriter(rows > STREAMED_ROWS ? new SXSSFWorkbook(200) : new XSSFWorkbook()).workbook(plan);
     }
 
     private byte[] workbook(PlanDocument plan) {
@@ -332,7 +344,7 @@ final class PlanWorkbookWriter {
         final CellStyle note;
         final CellStyle date;
 
-        Styles(SXSSFWorkbook workbook) {
+        Styles(Workbook workbook) {
             Font base = workbook.getFontAt(0);
             base.setFontName("游ゴシック");
             base.setFontHeightInPoints((short) 11);
