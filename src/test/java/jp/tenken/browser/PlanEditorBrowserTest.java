@@ -215,6 +215,23 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
         assertEquals("400", browser.waitFor("[data-error-status]").getAttribute("data-error-status"));
     }
 
+    @Test
+    void theEditorChecksThePlanAsAnExcelWorkbookAndSeesABadCellByItsAddress() throws Exception {
+        browser.logIn(TestUsers.editor(context));
+        Path folder = Files.createTempDirectory("tenken-plan-xlsx");
+        Path workbook = Files.write(folder.resolve("アクションプラン.xlsx"), jp.tenken.plan.PlanWorkbooks.export(Fixtures.DX_PLAN));
+        browser.open("/plans");
+        assertFalse(browser.driver().findElements(By.cssSelector("[data-action=download-plan-template]")).isEmpty(), "the template's link");
+        upload(workbook, "check-plan");
+        browser.waitFor("table.plan-findings");
+        assertEquals(17, findings().size(), "the findings of the seed plan, as from its YAML");
+        Path bad = Files.write(folder.resolve("bad.xlsx"), jp.tenken.plan.PlanWorkbooks.edited(Files.readAllBytes(workbook),
+                book -> jp.tenken.plan.PlanWorkbooks.set(book, "取組一覧!A3", "二")));
+        browser.open("/plans");
+        upload(bad, "check-plan", false);
+        assertTrue(browser.text("[role=alert]").contains("取組一覧!A3: 整数で指定してください"), browser.text("[role=alert]"));
+    }
+
     private void upload(Path file, String action) {
         upload(file, action, true);
     }
