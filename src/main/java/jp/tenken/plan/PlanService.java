@@ -74,8 +74,13 @@ public class PlanService {
 
     /** A stored version as the plan workbook: the document exactly as it was checked, in {@link PlanSheets}' layout. */
     public byte[] workbook(StoredPlan stored) {
-        PlanDocument plan = reader.read(stored.documentJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                DocumentFormat.JSON, PlanDocument.class);
+        // Read as a document is read (exact decimals), but not limited as a request is: it was accepted once.
+        PlanDocument plan;
+        try {
+            plan = reader.mapper(DocumentFormat.JSON).readValue(stored.documentJson(), PlanDocument.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored plan " + stored.planId() + " v" + stored.version() + " is not readable", e);
+        }
         return PlanWorkbookWriter.export(plan);
     }
 

@@ -134,6 +134,7 @@ public final class PlanWorkbookReader {
         private final List<Problem> problems = new ArrayList<>();
         private final Map<String, String> cells = new HashMap<>();
         private final boolean record;
+        private boolean unreadableNumbers;
 
         /** With {@code record}, where each field is read from is kept in {@link #cells}. */
         Parse(Map<String, SheetCells> sheets, boolean record) {
@@ -262,6 +263,8 @@ public final class PlanWorkbookReader {
                 Integer no = integer(list, row, NO, "initiatives[" + index + "].no");
                 if (no != null) {
                     indexOf.put(new Key(no, seen.merge(no, 1, Integer::sum)), index);
+                } else if (given(list, row, NO)) {
+                    unreadableNumbers = true;
                 }
             }
             List<List<InitiativeYear>> years = new ArrayList<>();
@@ -356,7 +359,8 @@ public final class PlanWorkbookReader {
                 occurrence = n;
             }
             Integer index = indexOf.get(new Key(no, occurrence));
-            if (index == null) {
+            // While a No. of the list cannot be read, a row naming no readable one may mean it: that cell is the problem.
+            if (index == null && !unreadableNumbers) {
                 problem(sheet, row, noColumn, "plan.xlsx.initiative-unknown", "no", String.valueOf(no),
                         "occurrence", String.valueOf(occurrence));
             }

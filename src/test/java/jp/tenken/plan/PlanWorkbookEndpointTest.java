@@ -180,9 +180,18 @@ class PlanWorkbookEndpointTest {
                 "取組一覧!D2 ○ を付けるか空欄にしてください(「はい」は使えません)",
                 "取組一覧!E2 新規・拡充・継続 のいずれかを選ぶか空欄にしてください(「新しい」は選べません)",
                 "取組一覧!K2 数値で指定してください",
-                "取組一覧!A3 整数で指定してください",
-                "年度計画!A6 No.9(同じNo.の1番目)の取組が取組一覧にありません"), violations);
+                "取組一覧!A3 整数で指定してください"), violations);
         assertEquals(404, Http.sendAs(client, editor, HttpRequest.GET("/api/v1/plans/bad-cells")).status(), "nothing stored");
+
+        // Once every No. of the list reads, a row of 年度計画 naming none is the problem.
+        byte[] unknown = PlanWorkbooks.edited(good, book -> {
+            PlanWorkbooks.set(book, "年度計画!A6", 9);
+            PlanWorkbooks.set(book, "年度計画!B6", 2024);
+        });
+        Http.Answer unknownAnswer = PlanWorkbooks.post(client, editor, "/api/v1/plans", unknown);
+        assertEquals(400, unknownAnswer.status(), unknownAnswer.body());
+        assertTrue(unknownAnswer.body().contains("\"path\":\"年度計画!A6\",\"message\":\"No.9(同じNo.の1番目)の取組が取組一覧にありません"),
+                unknownAnswer.body());
 
         // A field the document's own validation refuses is named by its cell too: a blank title, a policy id with a space.
         byte[] invalid = PlanWorkbooks.edited(good, book -> {
