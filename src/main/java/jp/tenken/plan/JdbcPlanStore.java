@@ -6,12 +6,10 @@ import jp.tenken.activity.ActivityEntry;
 import jp.tenken.activity.ActivityLog;
 import jp.tenken.activity.Outcome;
 import jp.tenken.api.Summary;
-import jp.tenken.document.DocumentFormat;
 import jp.tenken.storage.StorageJson;
 import jp.tenken.storage.Transactions;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,7 +51,7 @@ public class JdbcPlanStore implements PlanStore {
     }
 
     @Override
-    public StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check, String actor) {
+    public StoredPlan store(PlanDocument plan, PlanSource source, PlanCheck check, String actor) {
         Objects.requireNonNull(actor, "actor");
         ensurePlanRow(plan);
         String document = StorageJson.write(plan);
@@ -72,8 +70,8 @@ public class JdbcPlanStore implements PlanStore {
                 insert.setString(4, plan.title());
                 insert.setString(5, check.rulesVersion());
                 insert.setString(6, document);
-                insert.setString(7, format.name());
-                insert.setString(8, new String(source, StandardCharsets.UTF_8));
+                insert.setString(7, source.format());
+                insert.setString(8, source.text());
                 insert.setString(9, findings);
                 insert.setLong(10, summary.errors());
                 insert.setLong(11, summary.warnings());

@@ -1,6 +1,7 @@
 package jp.tenken.plan;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,14 +14,21 @@ import jp.tenken.account.Action;
 import jp.tenken.account.Caller;
 import jp.tenken.api.BoundedWork;
 import jp.tenken.api.Requests;
+import jp.tenken.document.DocumentRejectedException;
+import jp.tenken.document.Problem;
 import jp.tenken.engine.RuleBase;
+import jp.tenken.spreadsheet.Xlsx;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Plans over HTTP (CONTRACT §2): check without storing, store a new version, read versions back,
- * list a plan's versions and compare two of them. Bodies are JSON or YAML; every POST consumes any
+ * list a plan's versions and compare two of them. Bodies are JSON, YAML or the plan workbook
+ * ({@link PlanSheets}, CONTRACT §9), and a stored version is also given as a workbook; every POST consumes any
  * type so that an unsupported one gets Tenken's 415 answer rather than a routing error. The two
  * POSTs answer futures so that {@link BoundedWork} can move a large document off the thread that
  * received it. What is done, and who may, is {@link PlanService}'s, which the pages call too.
@@ -40,7 +48,8 @@ class PlanController {
     @Post(value = "/check", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<PlanCheckResponse> check(HttpRequest<?> request, Caller caller, @Body @Nullable byte[] body) {
         caller.requireRole(Action.PLAN_CHECK_STORE);
-        PlanService.Checked checked = plans.check(caller, body, Requests.format(request));
+        PlanService.Checked checked = workbook(request) ? plans.checkWorkbook(caller, body)
+                : plans.check(caller, body, Requests.format(request));
         return CompletableFuture.completedFuture(PlanCheckResponse.of(checked.check(), ruleBase.messages(), Requests.language(request)));
     }
 
@@ -49,7 +58,8 @@ class PlanController {
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<PlanCheckResponse>> store(HttpRequest<?> request, Caller caller, @Body @Nullable byte[] body) {
         caller.requireRole(Action.PLAN_CHECK_STORE);
-        StoredPlan stored = plans.store(caller, body, Requests.format(request));
+        StoredPlan stored = workbook(request) ? plans.storeWorkbook(caller, body)
+                : plans.store(caller, body, Requests.format(request));
         return CompletableFuture.completedFuture(
                 HttpResponse.created(PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request))));
     }
@@ -59,9 +69,18 @@ class PlanController {
         return plans.list(caller);
     }
 
-    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    PlanVersionResponse latest(Caller caller, String id) {
-        return PlanVersionResponse.of(plans.latest(caller, id));
+    /**
+     * The latest version, or version {@code n} with {@code ?version=n}; with {@code ?format=xlsx} (or
+     * only the workbook's type in {@code Accept}) as the plan workbook instead of JSON.
+     */
+    @Get(value = "/{id}", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
+    HttpResponse<?> latest(HttpRequest<?> request, Caller caller, String id, @Nullable @QueryValue String version,
+                           @Nullable @QueryValue String format) {
+        plans.requireReadable(caller, id);
+        boolean xlsx = wantsXlsx(request, format);
+        StoredPlan stored = version == null ? plans.latest(caller, id)
+                : plans.version(caller, id, PlanService.versionNumber("version", version));
+        return xlsx ? workbook(stored) : HttpResponse.ok(PlanVersionResponse.of(stored));
     }
 
     /** Every stored version of the plan, oldest first, with who stored it, when, and its counts of findings. */
@@ -70,9 +89,39 @@ class PlanController {
         return plans.versions(caller, id);
     }
 
-    @Get(value = "/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON)
-    PlanVersionResponse version(Caller caller, String id, int version) {
-        return PlanVersionResponse.of(plans.version(caller, id, version));
+    /** One version; with {@code ?format=xlsx} as the plan workbook. */
+    @Get(value = "/{id}/versions/{version}", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
+    HttpResponse<?> version(HttpRequest<?> request, Caller caller, String id, int version, @Nullable @QueryValue String format) {
+        plans.requireReadable(caller, id);
+        boolean xlsx = wantsXlsx(request, format);
+        StoredPlan stored = plans.version(caller, id, version);
+        return xlsx ? workbook(stored) : HttpResponse.ok(PlanVersionResponse.of(stored));
+    }
+
+    /** The workbook of a stored version, named after the plan and version. */
+    private HttpResponse<byte[]> workbook(StoredPlan stored) {
+        String filename = stored.planId() + "-v" + stored.version() + ".xlsx";
+        return HttpResponse.ok(plans.workbook(stored)).contentType(Xlsx.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan-v" + stored.version()
+                        + ".xlsx\"; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /** {@code format=xlsx}, or an {@code Accept} naming the workbook's type and not JSON; any other format is a 400. */
+    private static boolean wantsXlsx(HttpRequest<?> request, String format) {
+        if (format != null && !format.isBlank()) {
+            String wanted = format.trim();
+            if (!wanted.equalsIgnoreCase("xlsx") && !wanted.equalsIgnoreCase("json")) {
+                throw DocumentRejectedException.malformed(Problem.of("format", "document.enum", "allowed", "json, xlsx"));
+            }
+            return wanted.equalsIgnoreCase("xlsx");
+        }
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(Xlsx.MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON);
+    }
+
+    /** Whether the body is a plan workbook rather than a JSON or YAML document. */
+    private static boolean workbook(HttpRequest<?> request) {
+        return Xlsx.isXlsx(request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
     }
 
     /** The findings of one version, in the shape of …/findings. */

@@ -43,8 +43,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The plan editor's pages (CONTRACT §8): the stored plans with an upload form (検査する: check
- * only; 保存する: store as the next version), the findings of a check or of a stored version as a
+ * The plan editor's pages (CONTRACT §8): the stored plans with an upload form for a JSON, YAML or
+ * Excel (the plan workbook) file (検査する: check only; 保存する: store as the next version) and the
+ * empty workbook to download, the findings of a check or of a stored version as a
  * table filtered by severity, rule and initiative and paged, a plan's versions, and what changed
  * between two versions. Everything goes through {@link PlanService}, as the API does, so reading,
  * checks and permissions are the API's.
@@ -88,12 +89,14 @@ class PlanPages {
         String fileName = file == null || file.getFilename() == null ? "" : file.getFilename();
         try {
             byte[] body = bytes(file);
-            DocumentFormat format = format(fileName);
+            boolean workbook = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+            DocumentFormat format = workbook ? null : format(fileName);
             if (store) {
-                StoredPlan stored = plans.store(caller, body, format);
+                StoredPlan stored = workbook ? plans.storeWorkbook(caller, body) : plans.store(caller, body, format);
                 return done(HttpResponse.seeOther(URI.create(versionPath(stored.planId(), stored.version()) + "?stored")));
             }
-            CheckedPlans.Result result = checks.keep(caller.username(), fileName, plans.check(caller, body, format));
+            PlanService.Checked checked = workbook ? plans.checkWorkbook(caller, body) : plans.check(caller, body, format);
+            CheckedPlans.Result result = checks.keep(caller.username(), fileName, checked);
             return done(HttpResponse.seeOther(URI.create("/plan-checks/" + result.token())));
         } catch (DocumentRejectedException e) {
             List<String> errors = e.problems().stream()
@@ -148,6 +151,7 @@ class PlanPages {
             row.put("warnings", v.summary().warnings());
             row.put("infos", v.summary().infos());
             row.put("href", versionPath(id, v.version()));
+            row.put("xlsxHref", "/api/v1" + versionPath(id, v.version()) + "?format=xlsx");
             row.put("compareHref", v.version() > 1 ? planPath(id) + "/compare?from=" + (v.version() - 1) + "&to=" + v.version() : null);
             rows.add(0, row); // newest first
         }
@@ -257,7 +261,7 @@ class PlanPages {
         }
     }
 
-    /** JSON for .json, YAML for .yaml and .yml; any other name is refused naming the file. */
+    /** JSON for .json, YAML for .yaml and .yml (.xlsx is the plan workbook); any other name is refused naming the file. */
     private static DocumentFormat format(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
         if (!name.endsWith(".json") && !name.endsWith(".yaml") && !name.endsWith(".yml")) {

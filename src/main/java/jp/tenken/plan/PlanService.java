@@ -27,9 +27,11 @@ public class PlanService {
     private final PlanStore store;
     private final InitiativeLimit initiativeLimit;
     private final AuditRecords auditRecords;
+    private final PlanWorkbookReader workbooks;
 
     PlanService(DocumentReader reader, PlanChecker checker, PlanStore store, InitiativeLimit initiativeLimit,
-                AuditRecords auditRecords) {
+                AuditRecords auditRecords, PlanWorkbookReader workbooks) {
+        this.workbooks = workbooks;
         this.reader = reader;
         this.checker = checker;
         this.store = store;
@@ -55,6 +57,40 @@ public class PlanService {
         PlanDocument plan = read(body, format);
         caller.require(Action.PLAN_CHECK_STORE, plan.organization());
         return store.store(plan, body, format, checker.check(plan, auditRecords), caller.username());
+    }
+
+    /** Reads and checks a plan workbook ({@link PlanSheets}) without storing it: as {@link #check}, problems named by cell. */
+    public Checked checkWorkbook(Caller caller, byte[] body) {
+        caller.requireRole(Action.PLAN_CHECK_STORE);
+        PlanDocument plan = readWorkbook(body);
+        caller.require(Action.PLAN_CHECK_STORE, plan.organization());
+        return new Checked(plan, checker.check(plan));
+    }
+
+    /** Reads, checks and stores a plan workbook as the plan's next version, as {@link #store}. */
+    public StoredPlan storeWorkbook(Caller caller, byte[] body) {
+        caller.requireRole(Action.PLAN_CHECK_STORE);
+        PlanDocument plan = readWorkbook(body);
+        caller.require(Action.PLAN_CHECK_STORE, plan.organization());
+        return store.store(plan, PlanSource.workbook(body), checker.check(plan), caller.username());
+    }
+
+    /** A stored version as the plan workbook: the document exactly as it was checked, in {@link PlanSheets}' layout. */
+    public byte[] workbook(StoredPlan stored) {
+        // Read as a document is read (exact decimals), but not limited as a request is: it was accepted once.
+        PlanDocument plan;
+        try {
+            plan = reader.mapper(DocumentFormat.JSON).readValue(stored.documentJson(), PlanDocument.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored plan " + stored.planId() + " v" + stored.version() + " is not readable", e);
+        }
+        return PlanWorkbookWriter.export(plan);
+    }
+
+    /** The empty plan workbook with its instructions; anyone who may read the catalogue may have it. */
+    public byte[] template(Caller caller) {
+        caller.requireRole(Action.CATALOGUE_READ);
+        return PlanWorkbookWriter.template();
     }
 
     /** The stored plans the caller may read, each with its latest version. */
@@ -127,6 +163,16 @@ public class PlanService {
         PlanDocument plan = reader.read(body, format, PlanDocument.class);
         initiativeLimit.require(plan);
         return plan;
+    }
+
+    private PlanDocument readWorkbook(byte[] body) {
+        PlanWorkbookReader.Read read = workbooks.read(body);
+        try {
+            initiativeLimit.require(read.plan());
+        } catch (DocumentRejectedException e) {
+            throw read.renamed(e);
+        }
+        return read.plan();
     }
 
     private static NotFoundException planNotFound(String id) {

@@ -15,7 +15,12 @@ public interface PlanStore {
      * @throws PlanOfAnotherOrganizationException when a plan of another organization has this id;
      *                                            nothing is stored and no entry written
      */
-    StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check, String actor);
+    StoredPlan store(PlanDocument plan, PlanSource source, PlanCheck check, String actor);
+
+    /** {@link #store(PlanDocument, PlanSource, PlanCheck, String)} of a document sent as JSON or YAML. */
+    default StoredPlan store(PlanDocument plan, byte[] source, DocumentFormat format, PlanCheck check, String actor) {
+        return store(plan, PlanSource.of(source, format), check, actor);
+    }
 
     /** The latest version of a plan. */
     Optional<StoredPlan> latest(String planId);

@@ -41,6 +41,12 @@ public final class SheetCells {
         return rows.tailMap(row, false).keySet();
     }
 
+    /** The columns (0 for A) of the cells a row holds, left to right. */
+    public Iterable<Integer> columns(int row) {
+        Map<Integer, Cell> cells = rows.get(row);
+        return cells == null ? java.util.List.of() : cells.keySet();
+    }
+
     /** {@code 点検票!E12}: how a problem names the cell. */
     public String path(int row, int column) {
         return sheet + "!" + CellReference.convertNumToColString(column) + row;

@@ -57,8 +57,10 @@ public final class Xlsx {
 
     /** CONTRACT §9: more than 10,000 rows is no workbook Tenken reads. */
     public static final int MAX_ROWS = 10_000;
+    /** Non-empty cells of one row, on average over the sheet. */
+    public static final int CELLS_PER_ROW = 20;
     /** Non-empty cells of the sheet: 10,000 rows of 20 columns. */
-    public static final int MAX_CELLS = 200_000;
+    public static final int MAX_CELLS = MAX_ROWS * CELLS_PER_ROW;
     /** Inflated size of one entry of the zip: a sheet of 10,000 full rows is about 5 MB. */
     public static final long MAX_ENTRY_BYTES = 32L * 1024 * 1024;
     /** An entry may inflate to at most this many times its compressed size (POI's default ratio 0.01). */
@@ -83,6 +85,21 @@ public final class Xlsx {
 
     /** The non-empty cells of the named sheet; refused (400) when the file is no workbook or lacks the sheet. */
     public static SheetCells readSheet(byte[] body, String sheetName) {
+        Map<String, SheetCells> sheets = readSheets(body, List.of(sheetName), MAX_ROWS);
+        if (!sheets.containsKey(sheetName)) {
+            throw refused("xlsx.sheet-missing", "sheet", sheetName);
+        }
+        return sheets.get(sheetName);
+    }
+
+    /**
+     * The non-empty cells of each named sheet the workbook has (a name it lacks is left out of the
+     * answer, for the caller to refuse or not), read in one pass over the package: the shared strings
+     * and styles once for all. {@code maxRows} is the most rows of one sheet (the service's
+     * {@value #MAX_ROWS}; the command line reads larger files); the cells of a sheet are bounded at
+     * {@value #CELLS_PER_ROW} times that.
+     */
+    public static Map<String, SheetCells> readSheets(byte[] body, List<String> sheetNames, int maxRows) {
         if (body == null || body.length == 0) {
             throw refused("document.empty");
         }
@@ -110,7 +127,7 @@ public final class Xlsx {
                         throw bombRefused();
                     }
                 }
-                return new Parts(zip).sheet(sheetName);
+                return new Parts(zip, maxRows).sheets(sheetNames);
             }
         } catch (DocumentRejectedException e) {
             throw e;
@@ -204,13 +221,15 @@ public final class Xlsx {
     /** The parts of the package, found through its relationships as Excel writes them. */
     private static final class Parts {
         private final ZipSecureFile zip;
+        private final int maxRows;
         private final SAXParser parser = parser();
 
-        Parts(ZipSecureFile zip) {
+        Parts(ZipSecureFile zip, int maxRows) {
             this.zip = zip;
+            this.maxRows = maxRows;
         }
 
-        SheetCells sheet(String sheetName) throws IOException, SAXException {
+        Map<String, SheetCells> sheets(List<String> sheetNames) throws IOException, SAXException {
             String workbook = relationships("", "_rels/.rels").entrySet().stream()
                     .filter(e -> e.getKey().endsWith(OFFICE_DOCUMENT)).map(Map.Entry::getValue).findFirst()
                     .orElseThrow(() -> new Stop(Problem.of("", "xlsx.corrupt")));
@@ -226,9 +245,9 @@ public final class Xlsx {
             Map<String, String> sheets = new HashMap<>();
             parse(workbook, new ElementHandler("sheet", a -> sheets.put(a.getValue("name"),
                     a.getValue("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id"))));
-            String id = sheets.get(sheetName);
-            if (id == null || targets.get(id) == null) {
-                throw new Stop(Problem.of("", "xlsx.sheet-missing", "sheet", sheetName));
+            Map<String, SheetCells> found = new java.util.LinkedHashMap<>();
+            if (sheetNames.stream().noneMatch(name -> sheets.get(name) != null && targets.get(sheets.get(name)) != null)) {
+                return found;
             }
             List<String> strings = new ArrayList<>();
             String sharedStrings = typed(types, "/sharedStrings");
@@ -240,9 +259,16 @@ public final class Xlsx {
             if (styles != null) {
                 parse(styles, new StylesHandler(dateStyles));
             }
-            SheetCells cells = new SheetCells(sheetName);
-            parse(targets.get(id), new SheetHandler(cells, strings, dateStyles));
-            return cells;
+            for (String sheetName : sheetNames) {
+                String id = sheets.get(sheetName);
+                if (id == null || targets.get(id) == null) {
+                    continue;
+                }
+                SheetCells cells = new SheetCells(sheetName);
+                parse(targets.get(id), new SheetHandler(cells, strings, dateStyles, maxRows));
+                found.put(sheetName, cells);
+            }
+            return found;
         }
 
         private static String typed(Map<String, String> types, String suffix) {
@@ -404,19 +430,23 @@ public final class Xlsx {
         private boolean formula;
         private boolean inValue;
         private int phonetic;
+        private final int maxRows;
+        private final long maxCells;
 
-        SheetHandler(SheetCells cells, List<String> strings, List<Boolean> dateStyles) {
+        SheetHandler(SheetCells cells, List<String> strings, List<Boolean> dateStyles, int maxRows) {
             this.cells = cells;
             this.strings = strings;
             this.dateStyles = dateStyles;
+            this.maxRows = maxRows;
+            this.maxCells = (long) maxRows * CELLS_PER_ROW;
         }
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             switch (localName) {
                 case "row" -> {
-                    if (++rows > MAX_ROWS) {
-                        throw new Stop(Problem.of("", "xlsx.rows", "max", String.valueOf(MAX_ROWS)));
+                    if (++rows > maxRows) {
+                        throw new Stop(Problem.of(cells.sheet(), "xlsx.rows", "max", String.valueOf(maxRows)));
                     }
                     String r = attributes.getValue("r");
                     row = r == null ? row + 1 : parseRow(r);
@@ -460,14 +490,22 @@ public final class Xlsx {
         private void cell() {
             int column;
             if (ref != null) {
-                CellReference reference;
-                try {
-                    reference = new CellReference(ref);
-                } catch (RuntimeException e) {
+                // A1-style as Excel writes it (letters, then the row): read here, as the hot path of a large sheet.
+                int letters = 0;
+                int col = 0;
+                while (letters < ref.length() && letters < 4 && Character.isLetter(ref.charAt(letters))) {
+                    char c = Character.toUpperCase(ref.charAt(letters));
+                    if (c < 'A' || c > 'Z') {
+                        throw new Stop(Problem.of("", "xlsx.corrupt"));
+                    }
+                    col = col * 26 + (c - 'A' + 1);
+                    letters++;
+                }
+                if (letters == 0 || letters == ref.length()) {
                     throw new Stop(Problem.of("", "xlsx.corrupt"));
                 }
-                column = reference.getCol();
-                row = reference.getRow() + 1;
+                column = col - 1;
+                row = parseRow(ref.substring(letters));
             } else {
                 column = nextColumn;
             }
@@ -476,8 +514,8 @@ public final class Xlsx {
             if (raw.isEmpty() && !formula) {
                 return;
             }
-            if (++count > MAX_CELLS) {
-                throw new Stop(Problem.of("", "xlsx.cells", "max", String.valueOf(MAX_CELLS)));
+            if (++count > maxCells) {
+                throw new Stop(Problem.of(cells.sheet(), "xlsx.cells", "max", String.valueOf(maxCells)));
             }
             Cell.Kind kind;
             String text;
@@ -510,7 +548,8 @@ public final class Xlsx {
                 }
             }
             boolean date = style >= 0 && style < dateStyles.size() && dateStyles.get(style);
-            String address = CellReference.convertNumToColString(column) + row;
+            String address = ref != null && Character.isUpperCase(ref.charAt(0)) ? ref
+                    : CellReference.convertNumToColString(column) + row;
             cells.add(new Cell(address, row, column, kind, text, date, formula));
         }
 

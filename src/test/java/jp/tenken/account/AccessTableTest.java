@@ -140,6 +140,12 @@ class AccessTableTest {
         table.add(new Endpoint("GET /plans", Action.PLAN_READ, () -> HttpRequest.GET("/api/v1/plans"), 200,
                 Set.of(As.ADMIN, As.PLAN_EDITOR, As.AUDITOR, As.OTHER_TOWN_EDITOR, As.OTHER_TOWN_AUDITOR)));
         table.add(new Endpoint("GET /plans/{id}", Action.PLAN_READ, () -> HttpRequest.GET("/api/v1/plans/p"), 200, planReaders));
+        table.add(new Endpoint("GET /plans/{id}?format=xlsx", Action.PLAN_READ, () -> HttpRequest.GET("/api/v1/plans/p?format=xlsx"),
+                200, planReaders));
+        table.add(new Endpoint("GET /plans/{id}/versions/1?format=xlsx", Action.PLAN_READ,
+                () -> HttpRequest.GET("/api/v1/plans/p/versions/1?format=xlsx"), 200, planReaders));
+        table.add(new Endpoint("GET /templates/plan.xlsx", Action.CATALOGUE_READ, () -> HttpRequest.GET("/api/v1/templates/plan.xlsx"),
+                200, everyone));
         table.add(new Endpoint("GET /plans/{id}/versions/1", Action.PLAN_READ,
                 () -> HttpRequest.GET("/api/v1/plans/p/versions/1"), 200, planReaders));
         table.add(new Endpoint("GET /plans/{id}/versions", Action.PLAN_READ,

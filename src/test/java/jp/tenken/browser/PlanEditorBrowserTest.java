@@ -207,12 +207,29 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
         Path broken = Files.writeString(folder.resolve("broken.yaml"), "id: broken\ntitle: a: b\n");
         browser.open("/plans");
         upload(text, "store-plan", false);
-        assertTrue(browser.text("[role=alert]").contains("JSON または YAML のファイル"), browser.text("[role=alert]"));
+        assertTrue(browser.text("[role=alert]").contains("JSON・YAML または Excel のファイル"), browser.text("[role=alert]"));
         upload(broken, "check-plan", false);
         assertTrue(browser.text("[role=alert]").contains("行目"), browser.text("[role=alert]"));
         assertTrue(browser.driver().findElements(By.cssSelector("[data-plan-id=broken]")).isEmpty());
         browser.open("/plans/" + PLAN + "/versions/1?severity=SEVERE");
         assertEquals("400", browser.waitFor("[data-error-status]").getAttribute("data-error-status"));
+    }
+
+    @Test
+    void theEditorChecksThePlanAsAnExcelWorkbookAndSeesABadCellByItsAddress() throws Exception {
+        browser.logIn(TestUsers.editor(context));
+        Path folder = Files.createTempDirectory("tenken-plan-xlsx");
+        Path workbook = Files.write(folder.resolve("アクションプラン.xlsx"), jp.tenken.plan.PlanWorkbooks.export(Fixtures.DX_PLAN));
+        browser.open("/plans");
+        assertFalse(browser.driver().findElements(By.cssSelector("[data-action=download-plan-template]")).isEmpty(), "the template's link");
+        upload(workbook, "check-plan");
+        browser.waitFor("table.plan-findings");
+        assertEquals(17, findings().size(), "the findings of the seed plan, as from its YAML");
+        Path bad = Files.write(folder.resolve("bad.xlsx"), jp.tenken.plan.PlanWorkbooks.edited(Files.readAllBytes(workbook),
+                book -> jp.tenken.plan.PlanWorkbooks.set(book, "取組一覧!A3", "二")));
+        browser.open("/plans");
+        upload(bad, "check-plan", false);
+        assertTrue(browser.text("[role=alert]").contains("取組一覧!A3: 整数で指定してください"), browser.text("[role=alert]"));
     }
 
     private void upload(Path file, String action) {

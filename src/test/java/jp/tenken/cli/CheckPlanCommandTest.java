@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jp.tenken.Fixtures;
 import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
+import jp.tenken.plan.PlanWorkbooks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,25 @@ class CheckPlanCommandTest {
         Run run = run("check-plan", plan.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("title: 必須です"), run.err());
+    }
+
+    @Test
+    void readsThePlanWorkbookAsTheSamePlan(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("plan.xlsx");
+        Files.write(workbook, PlanWorkbooks.export(DX_PLAN));
+        Run fromWorkbook = run("check-plan", workbook.toString(), "--format", "json");
+        Run fromYaml = run("check-plan", DX_PLAN.toString(), "--format", "json");
+        assertEquals(1, fromWorkbook.exitCode(), fromWorkbook.err());
+        assertEquals(json.readTree(fromYaml.out()), json.readTree(fromWorkbook.out()));
+    }
+
+    @Test
+    void exitsTwoNamingTheCellOfABadWorkbook(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("plan.xlsx");
+        Files.write(workbook, PlanWorkbooks.edited(PlanWorkbooks.export(DX_PLAN), book -> PlanWorkbooks.set(book, "取組一覧!A3", "二")));
+        Run run = run("check-plan", workbook.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("取組一覧!A3: 整数で指定してください"), run.err());
     }
 
     @Test
