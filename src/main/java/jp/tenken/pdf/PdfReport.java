@@ -1,5 +1,7 @@
 package jp.tenken.pdf;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -70,7 +72,9 @@ public final class PdfReport implements AutoCloseable {
         this.size = size;
         this.footer = footer;
         try {
-            font = PDType0Font.load(document, new RandomAccessReadBuffer(FONT_BYTES), true, true);
+            // Parsed for each report: a TrueTypeFont reads its tables lazily and is not shared between threads.
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(FONT_BYTES));
+            font = PDType0Font.load(document, ttf, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
