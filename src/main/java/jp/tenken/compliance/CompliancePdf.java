@@ -44,7 +44,7 @@ final class CompliancePdf {
             for (InspectionStatus status : CompliancePage.WORST_FIRST) {
                 facts.add(new Cell[]{new Cell(StatusWords.of(status), fill(status)), Cell.of(counts.getOrDefault(status, 0) + "課")});
             }
-            pdf.facts(facts, 5);
+            pdf.facts(facts, 3);
             List<Cell[]> rows = new ArrayList<>(list.units().size());
             for (UnitCompliance unit : list.units()) {
                 UnitCompliance.SelfInspection si = unit.selfInspection();

@@ -173,7 +173,7 @@ class ComplianceExportTest {
         assertTrue(text.contains("適合"), text);
         assertTrue(text.contains("自己点検が提出されていません"), text);
         try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
-            assertTrue(document.getNumberOfPages() >= 2, "49 departments do not fit one page");
+            assertTrue(document.getNumberOfPages() >= 2, "the 40 departments do not fit one page");
             PDFont font = document.getPage(0).getResources().getFont(document.getPage(0).getResources().getFontNames().iterator().next());
             assertTrue(font.isEmbedded() && font.getName().contains("IPAexGothic"), font.getName());
         }
