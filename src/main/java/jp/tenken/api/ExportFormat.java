@@ -19,9 +19,13 @@ import java.util.stream.Collectors;
  */
 public enum ExportFormat {
     JSON(MediaType.APPLICATION_JSON, "json"),
-    CSV("text/csv", "csv"),
-    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    PDF("application/pdf", "pdf");
+    CSV(ExportFormat.CSV_MEDIA_TYPE, "csv"),
+    XLSX(ExportFormat.XLSX_MEDIA_TYPE, "xlsx"),
+    PDF(ExportFormat.PDF_MEDIA_TYPE, "pdf");
+
+    public static final String CSV_MEDIA_TYPE = "text/csv";
+    public static final String XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String PDF_MEDIA_TYPE = "application/pdf";
 
     private final String mediaType;
     private final String extension;
