@@ -12,6 +12,7 @@ import jp.tenken.api.Attachment;
 import jp.tenken.api.ExportFormat;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.api.Requests;
+import jp.tenken.audit.AuditStanding;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
 import jp.tenken.engine.Language;
@@ -21,6 +22,8 @@ import jp.tenken.spreadsheet.Xlsx;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -56,10 +59,17 @@ class ComplianceController {
         String japanese = "適合状況一覧_" + name + "_" + list.fiscalYear();
         return switch (wanted) {
             case CSV -> Attachment.of(ComplianceCsv.write(list, language).getBytes(StandardCharsets.UTF_8), wanted, ascii, japanese);
-            case XLSX -> Attachment.of(ComplianceXlsx.write(list, name), wanted, ascii, japanese);
-            case PDF -> Attachment.of(CompliancePdf.write(list, name), wanted, ascii, japanese);
+            case XLSX -> Attachment.of(ComplianceXlsx.write(list, openActions(caller, list), name), wanted, ascii, japanese);
+            case PDF -> Attachment.of(CompliancePdf.write(list, openActions(caller, list), name), wanted, ascii, japanese);
             case JSON -> HttpResponse.ok(list).contentType(MediaType.APPLICATION_JSON_TYPE);
         };
+    }
+
+    /** The open actions of the departments listed (all of them, or those of the status asked for). */
+    private List<AuditStanding.OpenAction> openActions(Caller caller, ComplianceList list) {
+        Set<String> listed = list.units().stream().map(UnitCompliance::department).collect(Collectors.toSet());
+        return service.openActions(caller, list.organization(), list.fiscalYear(), list.asOf()).stream()
+                .filter(a -> listed.contains(a.audit().record().department())).toList();
     }
 
     static InspectionStatus status(String value) {

@@ -1,6 +1,8 @@
 package jp.tenken.compliance;
 
 import jp.tenken.api.FindingView;
+import jp.tenken.audit.AuditStanding;
+import jp.tenken.checklist.ItemSeverity;
 import jp.tenken.inspection.InspectionStatus;
 import jp.tenken.spreadsheet.ExportWorkbook;
 import jp.tenken.spreadsheet.ExportWorkbook.Fill;
@@ -16,7 +18,8 @@ import java.util.stream.Collectors;
  * The compliance list as an Excel workbook (CONTRACT §9), for the auditors' report to the
  * 情報セキュリティ委員会: one line per department with its status as a word on the status's colour,
  * an auto-filter on the header row, a totals row under the lines and the count of each status.
- * Its second sheet, 指摘, lists every finding on a line of its own to filter by rule or severity.
+ * Its second sheet, 指摘, lists every finding on a line of its own to filter by rule or severity;
+ * the third, 未完了の是正措置, the corrective actions of audits still open on the as-of date.
  */
 final class ComplianceXlsx {
 
@@ -28,6 +31,14 @@ final class ComplianceXlsx {
     private ComplianceXlsx() {
     }
 
+    static String severityWord(ItemSeverity severity) {
+        return switch (severity) {
+            case HIGH -> "高";
+            case MEDIUM -> "中";
+            case LOW -> "低";
+        };
+    }
+
     static Fill fill(InspectionStatus status) {
         return switch (status) {
             case COMPLIANT -> Fill.GREEN;
@@ -36,7 +47,9 @@ final class ComplianceXlsx {
         };
     }
 
-    static byte[] write(ComplianceList list, String organizationName) {
+    static final String ACTIONS_SHEET = "未完了の是正措置";
+
+    static byte[] write(ComplianceList list, List<AuditStanding.OpenAction> actions, String organizationName) {
         try (ExportWorkbook book = new ExportWorkbook()) {
             ExportWorkbook.Sheet sheet = book.sheet(SHEET, 22, 10, 10, 9, 9, 12, 10, 70);
             sheet.title("適合状況一覧 " + organizationName + " " + JapaneseDates.fiscalYear(list.fiscalYear()))
@@ -83,6 +96,18 @@ final class ComplianceXlsx {
                 }
             }
             findings.endTable();
+
+            ExportWorkbook.Sheet openSheet = book.sheet(ACTIONS_SHEET, 22, 11, 12, 10, 8, 40, 40, 11, 8);
+            openSheet.title("未完了の是正措置 " + organizationName + "(" + list.asOf() + "時点)")
+                    .header(List.of("課", "監査日", "監査指摘", "項番", "重大度", "指摘内容", "是正措置", "期限", "期限超過"));
+            for (AuditStanding.OpenAction action : actions) {
+                openSheet.line().text(action.audit().record().department()).date(action.audit().record().auditedOn())
+                        .text(action.finding().id()).text(action.finding().itemId()).text(severityWord(action.finding().severity()))
+                        .wrapped(action.finding().description()).wrapped(action.finding().correctiveAction().action())
+                        .date(action.finding().correctiveAction().dueDate())
+                        .text(action.overdueOn(list.asOf()) ? "超過" : "", action.overdueOn(list.asOf()) ? Fill.RED : Fill.NONE);
+            }
+            openSheet.endTable();
             return book.bytes();
         }
     }
