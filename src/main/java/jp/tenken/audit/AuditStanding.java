@@ -32,4 +32,20 @@ public record AuditStanding(List<StoredAudit> audits, List<StoredAudit> held, Li
     public List<Finding> findingsOn(String department) {
         return findings.stream().filter(f -> department.equals(f.target().department())).toList();
     }
+
+    /** A corrective action still open on the as-of date, with the audit and the finding it answers. */
+    public record OpenAction(StoredAudit audit, AuditFinding finding) {
+        public boolean overdueOn(LocalDate date) {
+            return finding.correctiveAction().dueDate() != null && finding.correctiveAction().dueDate().isBefore(date);
+        }
+    }
+
+    /** The department's corrective actions open on the as-of date, audit by audit in the order they were held. */
+    public List<OpenAction> openActionsOf(String department) {
+        return held.stream().filter(a -> a.record().department().equals(department))
+                .flatMap(a -> a.record().findings().stream()
+                        .filter(f -> f.correctiveAction() != null && f.correctiveAction().openOn(asOf))
+                        .map(f -> new OpenAction(a, f)))
+                .toList();
+    }
 }

@@ -1,7 +1,6 @@
 package jp.tenken.compliance;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -9,56 +8,68 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import jp.tenken.account.Caller;
+import jp.tenken.api.Attachment;
+import jp.tenken.api.ExportFormat;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.api.Requests;
+import jp.tenken.audit.AuditStanding;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
+import jp.tenken.engine.Language;
 import jp.tenken.inspection.InspectionStatus;
+import jp.tenken.organization.OrganizationRegistry;
+import jp.tenken.spreadsheet.Xlsx;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * GET /api/v1/compliance/units: the auditors' list of departments and their status for a fiscal
- * year, as JSON, or as CSV for Excel with {@code Accept: text/csv} or {@code format=csv}.
+ * year, as JSON, or as a file (CONTRACT §9) with {@code format=csv}, {@code xlsx} or {@code pdf} (or
+ * their media type in {@code Accept}): CSV for Excel, an Excel workbook, a printable PDF.
  */
 @Controller("/api/v1/compliance")
 class ComplianceController {
 
     static final String CSV = "text/csv";
+    static final String PDF = "application/pdf";
 
     private final ComplianceService service;
+    private final OrganizationRegistry organizations;
 
-    ComplianceController(ComplianceService service) {
+    ComplianceController(ComplianceService service, OrganizationRegistry organizations) {
         this.service = service;
+        this.organizations = organizations;
     }
 
-    @Get(value = "/units", produces = {MediaType.APPLICATION_JSON, CSV})
+    @Get(value = "/units", produces = {MediaType.APPLICATION_JSON, CSV, Xlsx.MEDIA_TYPE, PDF})
     HttpResponse<?> units(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String organization,
                           @Nullable @QueryValue String fiscalYear, @Nullable @QueryValue String status,
                           @Nullable @QueryValue String asOf, @Nullable @QueryValue String format) {
+        ExportFormat wanted = ExportFormat.of(request, format, ExportFormat.JSON, ExportFormat.CSV, ExportFormat.XLSX, ExportFormat.PDF);
+        // The files are Japanese documents (for the 課長 and the committee), whatever the Accept-Language.
+        Language language = wanted == ExportFormat.XLSX || wanted == ExportFormat.PDF ? Language.JA : Requests.language(request);
         ComplianceList list = service.units(caller, QueryParameters.required("organization", organization),
-                QueryParameters.year(fiscalYear), status(status), QueryParameters.asOf(asOf), Requests.language(request));
-        if (wantsCsv(request, format)) {
-            String filename = "compliance-" + list.organization() + "-" + list.fiscalYear() + ".csv";
-            return HttpResponse.ok(ComplianceCsv.write(list, Requests.language(request)).getBytes(StandardCharsets.UTF_8))
-                    .contentType(MediaType.of(CSV + "; charset=utf-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
-        }
-        return HttpResponse.ok(list).contentType(MediaType.APPLICATION_JSON_TYPE);
+                QueryParameters.year(fiscalYear), status(status), QueryParameters.asOf(asOf), language);
+        String name = organizations.directory(list.organization()).map(d -> d.organization().name()).orElse(list.organization());
+        String ascii = "compliance-" + list.organization() + "-" + list.fiscalYear();
+        String japanese = "適合状況一覧_" + name + "_" + list.fiscalYear();
+        return switch (wanted) {
+            case CSV -> Attachment.of(ComplianceCsv.write(list, language).getBytes(StandardCharsets.UTF_8), wanted, ascii, japanese);
+            case XLSX -> Attachment.of(ComplianceXlsx.write(list, openActions(caller, list), name), wanted, ascii, japanese);
+            case PDF -> Attachment.of(CompliancePdf.write(list, openActions(caller, list), name), wanted, ascii, japanese);
+            case JSON -> HttpResponse.ok(list).contentType(MediaType.APPLICATION_JSON_TYPE);
+        };
     }
 
-    private static boolean wantsCsv(HttpRequest<?> request, String format) {
-        if (format != null && !format.isBlank()) {
-            String wanted = format.trim();
-            if (!wanted.equalsIgnoreCase("csv") && !wanted.equalsIgnoreCase("json")) {
-                throw DocumentRejectedException.malformed(Problem.of("format", "document.enum", "allowed", "json, csv"));
-            }
-            return wanted.equalsIgnoreCase("csv");
-        }
-        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
-        return accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+    /** The open actions of the departments listed (all of them, or those of the status asked for). */
+    private List<AuditStanding.OpenAction> openActions(Caller caller, ComplianceList list) {
+        Set<String> listed = list.units().stream().map(UnitCompliance::department).collect(Collectors.toSet());
+        return service.openActions(caller, list.organization(), list.fiscalYear(), list.asOf()).stream()
+                .filter(a -> listed.contains(a.audit().record().department())).toList();
     }
 
     static InspectionStatus status(String value) {

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The compliance list as CSV that Excel opens as it is: a UTF-8 byte-order mark and headers in the
- * reader's language. Every text cell goes through {@link SpreadsheetCells}, since department names
+ * The compliance list as CSV that Excel opens as it is: a UTF-8 byte-order mark, headers in the
+ * reader's language, lines ending with CRLF. Every text cell goes through {@link SpreadsheetCells}, since department names
  * and finding messages carry text from documents and must never run as a formula.
  */
 final class ComplianceCsv {
@@ -30,7 +30,9 @@ final class ComplianceCsv {
         out.write(BOM);
         String[] headers = Arrays.stream(Texts.get(language, "compliance.csv.headers").split(","))
                 .map(SpreadsheetCells::text).toArray(String[]::new);
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(headers).get())) {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder().setHeader(headers)
+                // CRLF, as RFC 4180 and Excel want; EXCEL's default too, written here so it stays so.
+                .setRecordSeparator("\r\n").get())) {
             for (UnitCompliance unit : list.units()) {
                 UnitCompliance.SelfInspection si = unit.selfInspection();
                 csv.printRecord(SpreadsheetCells.text(unit.department()),

@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * The auditor's compliance list of a fiscal year (CONTRACT §8): a line per department with its
  * status word, filtered by status, sorted by department (the registry's order) or by status (the
- * worst first), with the totals per status and the CSV of {@code GET /api/v1/compliance/units}.
+ * worst first), with the totals per status and the CSV, Excel and PDF of
+ * {@code GET /api/v1/compliance/units} (judged as of the day the page shows, like the page).
  * The lines are {@link ComplianceService}'s, as the API answers them.
  */
 @Controller("/compliance")
@@ -88,8 +89,11 @@ class CompliancePage {
         model.put("total", list.units().size());
         model.put("shownCount", shown.size());
         model.put("units", shown.stream().map(CompliancePage::row).toList());
-        model.put("csvHref", "/api/v1/compliance/units?organization=" + PageLinks.query(org) + "&fiscalYear=" + fy
-                + (wanted == null ? "" : "&status=" + wanted.name()) + "&format=csv");
+        String export = "/api/v1/compliance/units?organization=" + PageLinks.query(org) + "&fiscalYear=" + fy
+                + (wanted == null ? "" : "&status=" + wanted.name()) + "&asOf=" + today + "&format=";
+        model.put("csvHref", export + "csv");
+        model.put("xlsxHref", export + "xlsx");
+        model.put("pdfHref", export + "pdf");
         model.put("coverageHref", "/audits/coverage?fiscalYear=" + fy);
         return new ModelAndView<>("compliance/list", model);
     }

@@ -88,6 +88,19 @@ public class ComplianceService {
     }
 
     /**
+     * The corrective actions open on {@code asOf}, of the departments the caller may see, in the
+     * registry's order: the list the exports of the compliance list add for the auditors.
+     */
+    public List<AuditStanding.OpenAction> openActions(Caller caller, String organization, int fiscalYear, LocalDate asOf) {
+        Reach reach = caller.requireReach(Action.COMPLIANCE_READ, organization);
+        DepartmentDirectory directory = organizations.directory(organization)
+                .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
+        AuditStanding standing = audits.standing(organization, fiscalYear, asOf);
+        return directory.units().stream().map(Department::name).filter(reach::includes)
+                .flatMap(unit -> standing.openActionsOf(unit).stream()).toList();
+    }
+
+    /**
      * As CONTRACT §5 says: NON_COMPLIANT without a self-inspection for the year (SI-NOT-SUBMITTED) or
      * with an overdue corrective action on a HIGH audit finding; otherwise the status of the current
      * self-inspection. Other audit findings are listed on the line but do not change the status.

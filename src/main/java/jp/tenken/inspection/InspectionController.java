@@ -12,10 +12,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import jp.tenken.account.Action;
 import jp.tenken.account.Caller;
+import jp.tenken.api.Attachment;
+import jp.tenken.api.ExportFormat;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.api.BoundedWork;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Requests;
+import jp.tenken.checklist.Checklist;
 import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
@@ -68,12 +71,25 @@ class InspectionController {
                 checklists.checklist(stored.checklistId()).orElse(null), ruleBase.messages(), Requests.language(request), false)));
     }
 
-    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    InspectionResponse find(HttpRequest<?> request, Caller caller, String id) {
+    /**
+     * One submission as JSON, or (CONTRACT §9) {@code format=xlsx} as a workbook and {@code format=pdf}
+     * as a printable report for the 課長 to sign; whoever may read it may have either.
+     */
+    @Get(value = "/{id}", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE, "application/pdf"})
+    HttpResponse<?> find(HttpRequest<?> request, Caller caller, String id, @Nullable @QueryValue String format) {
+        ExportFormat wanted = ExportFormat.of(request, format, ExportFormat.JSON, ExportFormat.XLSX, ExportFormat.PDF);
         StoredInspection stored = service.find(caller, id)
                 .orElseThrow(() -> new NotFoundException("inspection.not-found", Map.of("id", id)));
-        return InspectionResponse.of(stored, checklists.checklist(stored.checklistId()).orElse(null),
-                ruleBase.messages(), Requests.language(request), true);
+        Checklist checklist = checklists.checklist(stored.checklistId()).orElse(null);
+        if (wanted == ExportFormat.JSON) {
+            return HttpResponse.ok(InspectionResponse.of(stored, checklist, ruleBase.messages(), Requests.language(request), true))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        String organizationName = organizations.directory(stored.organization()).map(d -> d.organization().name())
+                .orElse(stored.organization());
+        InspectionReport report = InspectionReport.of(stored, checklist, ruleBase.messages(), organizationName);
+        byte[] file = wanted == ExportFormat.XLSX ? InspectionXlsx.write(report) : InspectionPdf.write(report);
+        return Attachment.of(file, wanted, "inspection-" + stored.fiscalYear() + "-" + stored.id(), report.fileName());
     }
 
     /** The current submission of each department, filtered by fiscal year and department. */

@@ -197,6 +197,8 @@ class InspectionFormPage {
         Map<String, Object> model = formModel(caller, target, checklist, InspectionForm.of(stored.submission()), Map.of(), findings);
         model.put("readOnly", true);
         model.put("notice", notice);
+        model.put("pdfHref", "/api/v1/inspections/" + stored.id() + "?format=pdf");
+        model.put("xlsxHref", "/api/v1/inspections/" + stored.id() + "?format=xlsx");
         model.put("status", stored.status().name());
         model.put("statusWord", StatusWords.of(stored.status()));
         model.put("submittedOn", JapaneseDates.date(stored.submittedOn()));

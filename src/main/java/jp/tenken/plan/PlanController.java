@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import jp.tenken.account.Action;
 import jp.tenken.account.Caller;
+import jp.tenken.api.Attachment;
 import jp.tenken.api.BoundedWork;
+import jp.tenken.api.ExportFormat;
 import jp.tenken.api.Requests;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
@@ -124,17 +126,32 @@ class PlanController {
         return Xlsx.isXlsx(request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
     }
 
-    /** The findings of one version, in the shape of …/findings. */
-    @Get(value = "/{id}/versions/{version}/findings", produces = MediaType.APPLICATION_JSON)
-    PlanCheckResponse versionFindings(HttpRequest<?> request, Caller caller, String id, String version) {
+    /** The findings of one version, in the shape of …/findings; {@code format=xlsx} a workbook of them. */
+    @Get(value = "/{id}/versions/{version}/findings", produces = {MediaType.APPLICATION_JSON, ExportFormat.XLSX_MEDIA_TYPE})
+    HttpResponse<?> versionFindings(HttpRequest<?> request, Caller caller, String id, String version,
+                                    @Nullable @QueryValue String format) {
+        ExportFormat wanted = ExportFormat.of(request, format, ExportFormat.JSON, ExportFormat.XLSX);
         plans.requireReadable(caller, id);
         StoredPlan stored = plans.version(caller, id, PlanService.versionNumber("version", version));
-        return PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request));
+        return findings(request, caller, stored, wanted);
     }
 
-    @Get(value = "/{id}/findings", produces = MediaType.APPLICATION_JSON)
-    PlanCheckResponse findings(HttpRequest<?> request, Caller caller, String id) {
-        return PlanCheckResponse.of(plans.latest(caller, id), ruleBase.messages(), Requests.language(request));
+    /** The findings of the latest version; {@code format=xlsx} (CONTRACT §9) a workbook of them. */
+    @Get(value = "/{id}/findings", produces = {MediaType.APPLICATION_JSON, ExportFormat.XLSX_MEDIA_TYPE})
+    HttpResponse<?> findings(HttpRequest<?> request, Caller caller, String id, @Nullable @QueryValue String format) {
+        ExportFormat wanted = ExportFormat.of(request, format, ExportFormat.JSON, ExportFormat.XLSX);
+        return findings(request, caller, plans.latest(caller, id), wanted);
+    }
+
+    private HttpResponse<?> findings(HttpRequest<?> request, Caller caller, StoredPlan stored, ExportFormat wanted) {
+        if (wanted == ExportFormat.JSON) {
+            return HttpResponse.ok(PlanCheckResponse.of(stored, ruleBase.messages(), Requests.language(request)))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        String title = plans.versions(caller, stored.planId()).stream().filter(v -> v.version() == stored.version())
+                .map(PlanVersionSummary::title).findFirst().orElse(stored.planId());
+        return Attachment.of(PlanFindingsXlsx.write(stored, title, ruleBase), wanted,
+                "findings-" + stored.planId() + "-v" + stored.version(), "指摘_" + title + "_第" + stored.version() + "版");
     }
 
     /** The findings added in version {@code to} and resolved since version {@code from}, by rule id and target. */

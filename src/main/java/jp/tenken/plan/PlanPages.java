@@ -184,6 +184,7 @@ class PlanPages {
         model.put("rulesVersion", plan.rulesVersion());
         model.put("planHref", planPath(id));
         model.put("compareHref", number > 1 ? planPath(id) + "/compare?from=" + (number - 1) + "&to=" + number : null);
+        model.put("xlsxHref", "/api/v1" + versionPath(id, number) + "/findings?format=xlsx");
         model.put("table", FindingsTable.model(plan.findings(), filter, versionPath(id, number), ruleBase));
         return new ModelAndView<>("plan/findings", model);
     }

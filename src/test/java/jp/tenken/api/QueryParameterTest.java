@@ -55,7 +55,7 @@ class QueryParameterTest {
             Map.entry("/api/v1/inspections?organization=hiratsuka&fiscalYear=-1", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"}),
             Map.entry("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=-5", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"}),
             Map.entry("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=99999", new String[]{"fiscalYear", "2000〜2100の年度で指定してください"}),
-            Map.entry("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=xml", new String[]{"format", "次のいずれかを指定してください: json, csv"}),
+            Map.entry("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2025&format=xml", new String[]{"format", "次のいずれかを指定してください: json, csv, xlsx, pdf"}),
             // Full-width digits (２０２５) and a sign are no year as the contract writes one.
             Map.entry("/api/v1/inspections?organization=hiratsuka&fiscalYear=%EF%BC%92%EF%BC%90%EF%BC%92%EF%BC%95", new String[]{"fiscalYear", "整数で指定してください"}),
             Map.entry("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=%2B2025", new String[]{"fiscalYear", "整数で指定してください"}),

@@ -134,6 +134,20 @@ class AuditorBrowserTest {
             assertTrue(text.contains(NOT_SUBMITTED + ",不適合"), text);
         }
 
+        // Excel and PDF beside the CSV: the same list, the same query.
+        for (String format : List.of("xlsx", "pdf")) {
+            String href = browser.waitFor("[data-action=download-" + format + "]").getAttribute("href");
+            assertTrue(href.contains("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=" + fiscalYear), href);
+            assertTrue(href.endsWith("format=" + format), href);
+            try (HttpClient client = HttpClient.create(server.getURL())) {
+                URI file = URI.create(href);
+                HttpResponse<byte[]> answer = client.toBlocking().exchange(
+                        TestUsers.as(TestUsers.AUDITOR, HttpRequest.GET(file.getRawPath() + "?" + file.getRawQuery())), byte[].class);
+                assertEquals(format.equals("pdf") ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        answer.getContentType().orElseThrow().toString());
+            }
+        }
+
         // The department's page from its line.
         browser.open("/compliance?fiscalYear=" + fiscalYear);
         browser.waitFor("tr[data-department='" + NOT_SUBMITTED + "'] a").click();

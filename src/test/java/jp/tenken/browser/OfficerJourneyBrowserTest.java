@@ -148,6 +148,12 @@ class OfficerJourneyBrowserTest {
                 "the example (as check-inspection reports it): HUM-04 below its threshold is an error");
         assertEquals(officer, stored.get(0).submittedBy());
         assertEquals(73, stored.get(0).submission().answers().size());
+        // The submitted view offers the printable report and the workbook, fetched with the login's cookie.
+        String pdfHref = browser.waitFor("[data-action=download-pdf]").getAttribute("href");
+        assertTrue(pdfHref.endsWith("/api/v1/inspections/" + stored.get(0).id() + "?format=pdf"), pdfHref);
+        assertEquals("200 application/pdf", fetchType(pdfHref));
+        assertEquals("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                fetchType(browser.waitFor("[data-action=download-xlsx]").getAttribute("href")));
         // Each finding about an item is shown inside that item's element.
         List<WebElement> beside = browser.driver().findElements(By.cssSelector("[data-item-id] [data-rule-id]"));
         assertFalse(beside.isEmpty(), "a finding beside its item");
@@ -416,6 +422,14 @@ class OfficerJourneyBrowserTest {
                         + " fetch(arguments[1], init).then(r => done(r.status), e => done(String(e)));",
                 method, path, formBody);
         return ((Number) status).intValue();
+    }
+
+    /** Status and Content-Type of a GET sent by the page with the login's cookie. */
+    private String fetchType(String url) {
+        return (String) browser.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0], { credentials: 'same-origin' })"
+                        + ".then(r => done(r.status + ' ' + r.headers.get('Content-Type')), e => done(String(e)));", url);
     }
 
     private static String enc(String s) {

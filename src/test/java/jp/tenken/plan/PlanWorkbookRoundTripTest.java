@@ -59,10 +59,10 @@ class PlanWorkbookRoundTripTest {
                 new BigDecimal("123456789012345.123456"), InitiativeStatus.DONE, null, "  前後に空白  ",
                 List.of(new InitiativeYear(2024, List.of("-研修", "@自己点検"), "=実績", 3),
                         new InitiativeYear(2025, List.of(), null, null)),
-                new Sheet("P1", "-題", List.of()));
+                new Sheet("P1", "-題", List.of(), List.of("=上位計画", "第2次計画")));
         Initiative second = new Initiative(5, null, "同じ番号", false, null, List.of(), List.of(), null, null, null,
                 new BigDecimal("-1000"), null, null, 5, null, List.of(new InitiativeYear(2026, List.of("計画"), null, null)),
-                new Sheet(null, null, null));
+                new Sheet(null, null, null, List.of()));
         Initiative third = new Initiative(7, "P2", "7番", false, InitiativeKind.CONTINUING, List.of("市民課"), List.of(), null, null,
                 null, null, null, InitiativeStatus.NOT_STARTED, null, null, List.of(), null);
         Goal goal = new Goal("G1", "=目標", "件", true, new GoalPoint(2020, new GoalValue(new BigDecimal("3"), null)),
