@@ -2,6 +2,7 @@ package jp.tenken;
 
 import jp.tenken.cli.CommandLineMain;
 import jp.tenken.engine.RuleBasePreload;
+import jp.tenken.text.JapaneseWords;
 
 import java.nio.file.Path;
 
@@ -18,6 +19,9 @@ public class Application {
             System.setProperty("tenken.log.level", "warn");
         }
         RuleBasePreload.start(Path.of(configuredRulesDir()));
+        if (!command) {
+            JapaneseWords.startLoading(); // the dictionaries of the evaluation tracing, beside the rules
+        }
         if (command) {
             System.exit(CommandLineMain.run(args));
         }

@@ -16,6 +16,7 @@ import jp.tenken.inspection.InspectionChecker;
 import jp.tenken.inspection.InspectionSubmission;
 import jp.tenken.inspection.facts.PreviousAnswer;
 import jp.tenken.document.DocumentFormat;
+import jp.tenken.evaluation.EvaluationDocument;
 import jp.tenken.plan.PlanDocument;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -57,7 +58,10 @@ class RuleCasesTest {
             "inspection", RuleCasesTest::inspect,
             "compliance", (base, c) -> new ComplianceRules(TestEngine.ruleBase())
                     .evaluate(JSON.convertValue(merge(base, section(c, "compliance")), ComplianceInput.class)),
-            "audit", RuleCasesTest::audit);
+            "audit", RuleCasesTest::audit,
+            "evaluation", (base, c) -> TestEngine.evaluationChecker().check(
+                    read(merge(section(base, "evaluation"), section(c, "evaluation")), EvaluationDocument.class),
+                    read(merge(section(base, "plan"), section(c, "plan")), PlanDocument.class), 1).findings());
 
     /**
      * An audit case: the record (stored as "A1") judged on {@code asOf}, and the coverage of the
