@@ -45,20 +45,24 @@ public class EvaluationService {
         this.maxResults = maxResults;
     }
 
-    /** A report read and checked, with the document as read. */
-    public record Checked(EvaluationDocument evaluation, EvaluationCheck check) {
+    /** A report read and checked, with the document as read and the plan version it was traced against. */
+    public record Checked(EvaluationDocument evaluation, PlanDocument plan, EvaluationCheck check) {
     }
 
     /** Reads and checks a report without storing it. */
     public Checked check(Caller caller, byte[] body, DocumentFormat format) {
         EvaluationDocument evaluation = readAllowed(caller, body, format);
-        return new Checked(evaluation, checkAgainstPlan(evaluation));
+        StoredPlan plan = latestPlan(evaluation);
+        PlanDocument document = StorageJson.read(plan.documentJson(), PlanDocument.class);
+        return new Checked(evaluation, document, checker.check(evaluation, document, plan.version()));
     }
 
     /** Reads, checks and stores a report as its next version, stored by the caller; a refused one stores nothing. */
     public StoredEvaluation store(Caller caller, byte[] body, DocumentFormat format) {
         EvaluationDocument evaluation = readAllowed(caller, body, format);
-        return store.store(evaluation, body, format, checkAgainstPlan(evaluation), caller.username());
+        StoredPlan plan = latestPlan(evaluation);
+        EvaluationCheck check = checker.check(evaluation, StorageJson.read(plan.documentJson(), PlanDocument.class), plan.version());
+        return store.store(evaluation, body, format, check, caller.username());
     }
 
     /** The stored evaluations the caller may read, each with its latest version. */
@@ -97,8 +101,8 @@ public class EvaluationService {
         return evaluation;
     }
 
-    /** The report checked against the latest stored version of its plan in its organization. */
-    private EvaluationCheck checkAgainstPlan(EvaluationDocument evaluation) {
+    /** The latest stored version of the report's plan in the report's organization; 422 naming planId when there is none. */
+    private StoredPlan latestPlan(EvaluationDocument evaluation) {
         registry.requireDirectory(evaluation.organization());
         boolean ours = plans.organizationOf(evaluation.planId()).map(evaluation.organization()::equals).orElse(false);
         StoredPlan stored = ours ? plans.latest(evaluation.planId()).orElse(null) : null;
@@ -106,8 +110,22 @@ public class EvaluationService {
             throw DocumentRejectedException.unprocessable(Problem.of("planId", "evaluation.plan.unknown",
                     "planId", evaluation.planId(), "organization", evaluation.organization()));
         }
-        PlanDocument plan = StorageJson.read(stored.documentJson(), PlanDocument.class);
-        return checker.check(evaluation, plan, stored.version());
+        return stored;
+    }
+
+    /**
+     * The plan version a stored evaluation was traced against, for showing its initiatives beside the
+     * traces; asked only after the evaluation itself was found readable. Empty if it is gone.
+     */
+    public java.util.Optional<PlanDocument> planOf(Caller caller, StoredEvaluation evaluation) {
+        requireReadable(caller, evaluation.evaluationId());
+        return plans.version(evaluation.planId(), evaluation.planVersion())
+                .map(p -> StorageJson.read(p.documentJson(), PlanDocument.class));
+    }
+
+    /** The stored report as read, from its version's JSON. */
+    public static EvaluationDocument document(StoredEvaluation evaluation) {
+        return StorageJson.read(evaluation.documentJson(), EvaluationDocument.class);
     }
 
     private static NotFoundException notFound(String id) {
