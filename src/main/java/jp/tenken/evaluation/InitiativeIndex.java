@@ -33,7 +33,7 @@ final class InitiativeIndex {
 
     private final TracingSettings settings;
     private final List<Integer> numbers = new ArrayList<>();
-    private final List<Double> lengths = new ArrayList<>();
+    private double[] lengths = new double[16];
     private final Map<String, List<Posting>> postings = new HashMap<>();
     /** Registry names, aliases and former names of the plan's departments, NFKC, to the initiatives naming the department. */
     private final Map<String, Set<Integer>> departmentInitiatives = new LinkedHashMap<>();
@@ -50,10 +50,10 @@ final class InitiativeIndex {
             index.add(initiative, fiscalYear, directory, words);
         }
         double total = 0;
-        for (double length : index.lengths) {
-            total += length;
+        for (int i = 0; i < index.size(); i++) {
+            total += index.lengths[i];
         }
-        index.averageLength = index.lengths.isEmpty() ? 1 : Math.max(total / index.lengths.size(), 1e-9);
+        index.averageLength = index.size() == 0 ? 1 : Math.max(total / index.size(), 1e-9);
         return index;
     }
 
@@ -80,7 +80,10 @@ final class InitiativeIndex {
                 length += count(weights, words.terms(year.result()), settings.resultWeight());
             }
         }
-        lengths.add(length);
+        if (id == lengths.length) {
+            lengths = java.util.Arrays.copyOf(lengths, id * 2);
+        }
+        lengths[id] = length;
         weights.forEach((word, weight) -> postings.computeIfAbsent(word, w -> new ArrayList<>()).add(new Posting(id, weight)));
         for (String name : initiative.departments()) {
             Optional<Department> department = directory.resolve(name);
@@ -128,7 +131,7 @@ final class InitiativeIndex {
             }
             for (Posting posting : list) {
                 double tf = posting.weight();
-                double norm = settings.k1() * (1 - settings.b() + settings.b() * lengths.get(posting.initiative()) / averageLength);
+                double norm = settings.k1() * (1 - settings.b() + settings.b() * lengths[posting.initiative()] / averageLength);
                 scores[posting.initiative()] += idf * tf * (settings.k1() + 1) / (tf + norm);
             }
         }
