@@ -34,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JapaneseWords {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JapaneseWords.class);
+
     /** Verbs and nouns that appear in nearly every sentence of a report and tell nothing of its subject. */
     private static final Set<String> STOP_WORDS = Set.of(
             "する", "ある", "いる", "なる", "れる", "られる", "できる", "行う", "図る", "進める", "つなげる",
@@ -70,7 +72,9 @@ public final class JapaneseWords {
 
     /** Reads the dictionaries now, at start-up, rather than on the first request. */
     public JapaneseWords warmUp() {
+        long started = System.nanoTime();
         words("平塚市の取組を評価しました。");
+        LOG.info("Read the Japanese dictionaries (Kuromoji) in {} ms", (System.nanoTime() - started) / 1_000_000);
         return this;
     }
 
