@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import jp.tenken.cli.CommandLineMain;
 import jp.tenken.engine.RuleBasePreload;
+import jp.tenken.text.JapaneseWords;
 
 import java.nio.file.Path;
 
@@ -30,6 +31,9 @@ public class Application {
             System.setProperty("tenken.log.level", "warn");
         }
         RuleBasePreload.start(Path.of(configuredRulesDir()));
+        if (!command) {
+            JapaneseWords.startLoading(); // the dictionaries of the evaluation tracing, beside the rules
+        }
         if (command) {
             System.exit(CommandLineMain.run(args));
         }

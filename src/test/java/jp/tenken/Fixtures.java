@@ -7,6 +7,9 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The city's evaluation sheet of FY2024, transcribed (seed 001), traced to {@link #DX_PLAN}. */
+    public static final Path DX_EVALUATION = Path.of("seeds/evaluations/hiratsuka-dx-evaluation-2024.yaml");
+
     /** The city's real action plan, transcribed (seed 002). */
     public static final Path DX_PLAN = Path.of("seeds/plans/hiratsuka-dx-action-plan-2024-2026.yaml");
 

@@ -2,6 +2,10 @@ package jp.tenken;
 
 import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
+import jp.tenken.evaluation.EvaluationChecker;
+import jp.tenken.evaluation.Tracer;
+import jp.tenken.evaluation.TracingSettings;
+import jp.tenken.text.JapaneseWords;
 import jp.tenken.engine.RuleBaseLoader;
 import jp.tenken.organization.OrganizationRegistry;
 import jp.tenken.plan.PlanChecker;
@@ -40,6 +44,11 @@ public final class TestEngine {
             reader = DocumentReader.withHibernateValidator(10 * 1024 * 1024);
         }
         return reader;
+    }
+
+    /** The evaluation checker with the real tracing (Kuromoji, default weights and threshold). */
+    public static EvaluationChecker evaluationChecker() {
+        return new EvaluationChecker(ruleBase(), registry(), new Tracer(JapaneseWords.loaded(), TracingSettings.DEFAULTS));
     }
 
     public static PlanChecker planChecker() {

@@ -21,6 +21,11 @@ public enum Action {
     COMPLIANCE_READ,
     /** evaluations: check, store */
     EVALUATION_WRITE,
+    /**
+     * evaluations: read (Tenken's addition to the table: whoever may read the plans an evaluation is
+     * traced to may read the evaluation)
+     */
+    EVALUATION_READ,
     /** waivers: create, revoke */
     WAIVER_WRITE,
     /** reminders */

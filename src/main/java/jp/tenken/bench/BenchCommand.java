@@ -20,6 +20,7 @@ import jp.tenken.checklist.ItemSeverity;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.document.DocumentReader;
 import jp.tenken.engine.RuleBase;
+import jp.tenken.evaluation.EvaluationChecker;
 import jp.tenken.inspection.Answer;
 import jp.tenken.inspection.AnswerValue;
 import jp.tenken.inspection.InspectionChecker;
@@ -88,7 +89,7 @@ public class BenchCommand implements Callable<Integer> {
             description = "a PostgreSQL database the bench may create a scratch database from (user postgres)")
     String postgresUrl;
 
-    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,startup,http,compliance,writes,bounded,pages")
+    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,evaluations,startup,http,compliance,writes,bounded,pages")
     List<String> skip;
 
     @Inject
@@ -101,6 +102,8 @@ public class BenchCommand implements Callable<Integer> {
     RuleBase ruleBase;
     @Inject
     ChecklistRegistry checklists;
+    @Inject
+    EvaluationChecker evaluationChecker;
 
     private final StringBuilder report = new StringBuilder();
     private final ObjectMapper json = JsonMapper.builder().build();
@@ -125,6 +128,9 @@ public class BenchCommand implements Callable<Integer> {
             engine();
         }
         Path jar = jar();
+        if (!skip.contains("evaluations")) {
+            EvaluationBench.run(reader, evaluationChecker, jar, new LinkedHashMap<>(folders()), this::line);
+        }
         if (jar == null) {
             line("(not run from the jar: start-up, HTTP, compliance-list and write sections skipped)");
         } else {

@@ -38,6 +38,15 @@ public final class StorageJson {
         }
     }
 
+    /** A stored value of a generic type (a list of traces) read back. */
+    public static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored " + type.getType() + " is not readable", e);
+        }
+    }
+
     public static List<Finding> findings(String json) {
         try {
             return MAPPER.readValue(json, new TypeReference<List<Finding>>() { });

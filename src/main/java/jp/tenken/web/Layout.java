@@ -69,6 +69,9 @@ public class Layout {
         if (caller.mayAtAll(Action.PLAN_READ)) {
             links.add(new Link("計画", "/plans"));
         }
+        if (caller.mayAtAll(Action.EVALUATION_READ)) {
+            links.add(new Link("評価", "/evaluations"));
+        }
         // The auditor's pages: the whole organization's compliance list and coverage, recording audits.
         if (caller.mayAtAll(Action.COMPLIANCE_READ) && (caller.account().has(Role.AUDITOR) || caller.account().has(Role.ADMIN))) {
             links.add(new Link("適合状況一覧", "/compliance"));

@@ -65,6 +65,12 @@ class AccessTableTest {
 
     private static final String OFFICER_DEPARTMENT = "市民課";
 
+    /** An evaluation of the small plan "p" (stored first), itself stored as "e". */
+    private static final String EVALUATION = """
+            {"id": "e", "organization": "hiratsuka", "fiscalYear": 2024, "planId": "p",
+             "fields": [{"name": "子ども・子育て、教育", "results": ["保育所のICT活用を進めました。"]}]}
+            """;
+
     @Inject
     @Client("/")
     HttpClient client;
@@ -87,6 +93,8 @@ class AccessTableTest {
         TestUsers.ensure(context, As.OTHER_TOWN_EDITOR.username(), Set.of(Role.PLAN_EDITOR), "other-town", Set.of());
         TestUsers.ensure(context, As.OTHER_TOWN_AUDITOR.username(), Set.of(Role.AUDITOR), "other-town", Set.of());
         assertEquals(201, send(As.ADMIN, json(HttpRequest.POST("/api/v1/plans", Fixtures.SMALL_PLAN))).status());
+        Http.Answer evaluation = send(As.ADMIN, json(HttpRequest.POST("/api/v1/evaluations", EVALUATION)));
+        assertEquals(201, evaluation.status(), evaluation.body());
         Http.Answer inspection = send(As.ADMIN, json(HttpRequest.POST("/api/v1/inspections",
                 json.writeValueAsString(Submissions.compliant(OFFICER_DEPARTMENT, 2024)))));
         assertEquals(201, inspection.status(), inspection.body());
@@ -156,6 +164,16 @@ class AccessTableTest {
                 () -> HttpRequest.GET("/api/v1/plans/p/compare?from=1&to=1"), 200, planReaders));
         table.add(new Endpoint("GET /plans/{id}/findings", Action.PLAN_READ,
                 () -> HttpRequest.GET("/api/v1/plans/p/findings"), 200, planReaders));
+        table.add(new Endpoint("POST /evaluations/check", Action.EVALUATION_WRITE,
+                () -> json(HttpRequest.POST("/api/v1/evaluations/check", EVALUATION)), 200, editors));
+        table.add(new Endpoint("POST /evaluations", Action.EVALUATION_WRITE,
+                () -> json(HttpRequest.POST("/api/v1/evaluations", EVALUATION)), 201, editors));
+        table.add(new Endpoint("GET /evaluations", Action.EVALUATION_READ, () -> HttpRequest.GET("/api/v1/evaluations"), 200,
+                Set.of(As.ADMIN, As.PLAN_EDITOR, As.AUDITOR, As.OTHER_TOWN_EDITOR, As.OTHER_TOWN_AUDITOR)));
+        table.add(new Endpoint("GET /evaluations/{id}", Action.EVALUATION_READ,
+                () -> HttpRequest.GET("/api/v1/evaluations/e"), 200, planReaders));
+        table.add(new Endpoint("GET /evaluations/{id}/versions/1", Action.EVALUATION_READ,
+                () -> HttpRequest.GET("/api/v1/evaluations/e/versions/1"), 200, planReaders));
         table.add(new Endpoint("POST /inspections", Action.INSPECTION_SUBMIT,
                 () -> json(HttpRequest.POST("/api/v1/inspections", write(Submissions.compliant(OFFICER_DEPARTMENT, 2025)))),
                 201, submitters));

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PermissionsTest {
 
-    /** CONTRACT §7, row by row; columns ADMIN, PLAN_EDITOR, SECURITY_OFFICER, AUDITOR. "own": own departments. */
+    /** CONTRACT §7, row by row (EVALUATION_READ is Tenken's addition, as PLAN_READ); columns ADMIN, PLAN_EDITOR, SECURITY_OFFICER, AUDITOR. "own": own departments. */
     private static final String CONTRACT_TABLE = """
             PLAN_CHECK_STORE   yes  yes  no   no
             PLAN_READ          yes  yes  no   yes
@@ -33,6 +33,7 @@ class PermissionsTest {
             AUDIT_READ         yes  no   own  yes
             COMPLIANCE_READ    yes  no   own  yes
             EVALUATION_WRITE   yes  yes  no   no
+            EVALUATION_READ    yes  yes  no   yes
             WAIVER_WRITE       yes  no   no   yes
             REMINDERS_READ     yes  no   own  yes
             CATALOGUE_READ     yes  yes  yes  yes

@@ -273,7 +273,7 @@ class AdminBrowserTest {
         WebElement button = browser.driver().findElement(By.cssSelector(css));
         button.click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+                .until(Browser.gone(button));
     }
 
     /** The error messages right after a field (its field's {@code p.error} siblings). */

@@ -191,6 +191,28 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
      * with (the start page, or /login?error or /login?locked when the login is refused). The
      * outcome is for the test to check: {@link #currentPath()}, {@link #cookie}.
      */
+    /**
+     * The element has left the page (the page it was on was replaced). Selenium's own stalenessOf
+     * asks the element whether it is enabled and expects "stale element reference" once it is gone;
+     * Chromium 156 sometimes answers that request with "Node with given id does not belong to the
+     * document" instead, which stalenessOf throws on, failing a test whose page did change.
+     */
+    public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
     public Browser logIn(String username, String password) {
         open("/login"); // get() returns once the page has loaded
         // Few WebDriver commands: each is a round trip to the driver, some 30-50 ms on a busy machine.
@@ -198,7 +220,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         name.sendKeys(username);
         driver().findElement(By.cssSelector("form[action='/login'] input[name=password]")).sendKeys(password);
         driver().findElement(By.cssSelector("form[action='/login'] [type=submit]")).click();
-        waiting().until(ExpectedConditions.stalenessOf(name));
+        waiting().until(gone(name));
         return this;
     }
 
@@ -210,7 +232,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         Optional<WebElement> form = driver().findElements(By.cssSelector("form[action='/logout']")).stream().findFirst();
         if (form.isPresent()) {
             form.get().submit();
-            waiting().until(ExpectedConditions.stalenessOf(form.get()));
+            waiting().until(gone(form.get()));
         } else {
             if (driver().getCurrentUrl().startsWith("data:") || driver().getCurrentUrl().startsWith("about:")) {
                 open("/login"); // cookies can be deleted only on a page of their site

@@ -300,7 +300,7 @@ class OfficerJourneyBrowserTest {
         WebElement html = browser.driver().findElement(By.tagName("html"));
         browser.waitFor(css).click();
         if (css.contains("data-action")) {
-            wait(ExpectedConditions.stalenessOf(html));
+            wait(Browser.gone(html));
         }
     }
 

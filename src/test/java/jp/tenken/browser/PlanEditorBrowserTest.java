@@ -243,7 +243,7 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
         WebElement button = browser.driver().findElement(By.cssSelector("[data-action=" + action + "]"));
         button.click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Browser.WAIT)
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+                .until(Browser.gone(button));
         if (accepted) {
             assertFalse(browser.currentPath().endsWith("/plans"), "the upload was refused: "
                     + browser.driver().findElements(By.cssSelector("[role=alert]")).stream().map(WebElement::getText).toList());

@@ -17,6 +17,7 @@ import jp.tenken.inspection.InspectionSubmission;
 import jp.tenken.inspection.facts.PreviousAnswer;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.plan.AuditRecords;
+import jp.tenken.evaluation.EvaluationDocument;
 import jp.tenken.plan.PlanDocument;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -61,7 +62,10 @@ class RuleCasesTest {
             "inspection", RuleCasesTest::inspect,
             "compliance", (base, c) -> new ComplianceRules(TestEngine.ruleBase())
                     .evaluate(JSON.convertValue(merge(base, section(c, "compliance")), ComplianceInput.class)),
-            "audit", RuleCasesTest::audit);
+            "audit", RuleCasesTest::audit,
+            "evaluation", (base, c) -> TestEngine.evaluationChecker().check(
+                    read(merge(section(base, "evaluation"), section(c, "evaluation")), EvaluationDocument.class),
+                    read(merge(section(base, "plan"), section(c, "plan")), PlanDocument.class), 1).findings());
 
     /**
      * A plan case's {@code auditRecords} (fiscal year: the departments audited in it) as the service
