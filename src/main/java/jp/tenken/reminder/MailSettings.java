@@ -38,7 +38,7 @@ public class MailSettings {
                  @Value("${tenken.mail.smtp.starttls:false}") boolean startTls,
                  @Value("${tenken.mail.smtp.timeout:20s}") Duration timeout,
                  @Nullable @Value("${tenken.mail.from:}") String from,
-                 @Value("${tenken.mail.daily-at:07:30}") String dailyAt,
+                 @Value("${tenken.mail.daily-at:`07:30`}") String dailyAt,
                  @Value("${tenken.mail.zone:Asia/Tokyo}") String zone,
                  @Value("${tenken.mail.scheduled:true}") boolean scheduled) {
         if (from == null || from.isBlank()) {
