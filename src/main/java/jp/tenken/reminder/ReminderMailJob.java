@@ -43,8 +43,11 @@ public class ReminderMailJob {
     /** Rounds of claiming for one mail while another instance holds some of its items. */
     private static final int ATTEMPTS = 3;
 
-    /** What one run did: mails the SMTP server took, item stages they listed, mails not sent. */
-    public record Outcome(int mailsSent, int stagesSent, int failures) {
+    /**
+     * What one run did: mails the SMTP server took, item stages they listed, mails not sent, and
+     * how often it found a mail's items claimed by another run (another instance) and looked again.
+     */
+    public record Outcome(int mailsSent, int stagesSent, int failures, int claimedElsewhere) {
     }
 
     private final ReminderService reminders;
@@ -103,6 +106,7 @@ public class ReminderMailJob {
                 tally.stagesSent += pending.size();
                 return;
             } catch (SentReminders.AlreadyClaimedException e) {
+                tally.claimedElsewhere++;
                 LOG.debug("Another run is mailing {} about {}; looking again", officer.username(), department);
             } catch (MailNotSentException e) {
                 LOG.warn("Reminder mail to {} <{}> about {} not sent ({}); nothing recorded, tried again at the next run",
@@ -159,9 +163,10 @@ public class ReminderMailJob {
         int mailsSent;
         int stagesSent;
         int failures;
+        int claimedElsewhere;
 
         Outcome outcome() {
-            return new Outcome(mailsSent, stagesSent, failures);
+            return new Outcome(mailsSent, stagesSent, failures, claimedElsewhere);
         }
     }
 }

@@ -98,4 +98,65 @@ final class MailServers {
             thread.join(5000);
         }
     }
+
+    /**
+     * A TCP relay to another SMTP server that holds each connection for a while before passing it
+     * on: a slow mail server, during which the sending run keeps its claims open.
+     */
+    static final class Slow implements AutoCloseable {
+        private final ServerSocket socket;
+        private final Thread thread;
+
+        Slow(int targetPort, java.time.Duration delay) throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+            thread = new Thread(() -> serve(targetPort, delay), "slow-smtp");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void serve(int targetPort, java.time.Duration delay) {
+            while (!socket.isClosed()) {
+                try {
+                    Socket client = socket.accept();
+                    Thread relay = new Thread(() -> relay(client, targetPort, delay), "slow-smtp-relay");
+                    relay.setDaemon(true);
+                    relay.start();
+                } catch (IOException e) {
+                    // closed: the test is over
+                }
+            }
+        }
+
+        private static void relay(Socket client, int targetPort, java.time.Duration delay) {
+            try (client; Socket target = new Socket("127.0.0.1", targetPort)) {
+                Thread.sleep(delay.toMillis());
+                Thread up = new Thread(() -> pipe(client, target), "slow-smtp-up");
+                up.setDaemon(true);
+                up.start();
+                pipe(target, client);
+                up.join(10_000);
+            } catch (IOException | InterruptedException e) {
+                // the connection ended
+            }
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            try {
+                from.getInputStream().transferTo(to.getOutputStream());
+                to.shutdownOutput();
+            } catch (IOException e) {
+                // the other side closed
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            thread.join(5000);
+        }
+    }
 }

@@ -100,7 +100,7 @@ class ReminderMailTest {
     @Test
     @Order(1)
     void eachDepartmentsOfficersWithAnAddressGetOneJapaneseMail() throws Exception {
-        assertEquals(new ReminderMailJob.Outcome(2, 3, 0), job.run(LocalDate.of(2025, 12, 3)));
+        assertEquals(new ReminderMailJob.Outcome(2, 3, 0, 0), job.run(LocalDate.of(2025, 12, 3)));
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(2, received.length);
         MimeMessage shimin = byRecipient(received, "shimin@example.jp");
@@ -134,14 +134,14 @@ class ReminderMailTest {
     @Test
     @Order(2)
     void theSameDayAgainSendsNothing() {
-        assertEquals(new ReminderMailJob.Outcome(0, 0, 0), job.run(LocalDate.of(2025, 12, 3)));
+        assertEquals(new ReminderMailJob.Outcome(0, 0, 0, 0), job.run(LocalDate.of(2025, 12, 3)));
         assertEquals(2, smtp.getReceivedMessages().length);
     }
 
     @Test
     @Order(3)
     void theNextStageOfAnItemIsMailedOnItsOwn() throws Exception {
-        assertEquals(new ReminderMailJob.Outcome(1, 1, 0), job.run(LocalDate.of(2025, 12, 9)));
+        assertEquals(new ReminderMailJob.Outcome(1, 1, 0, 0), job.run(LocalDate.of(2025, 12, 9)));
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(3, received.length);
         MimeMessage dueTomorrow = received[2];
@@ -159,20 +159,20 @@ class ReminderMailTest {
         LocalDate overdue = LocalDate.of(2025, 12, 11);
         int recorded = sentRows();
         smtp.stop();
-        assertEquals(new ReminderMailJob.Outcome(0, 0, 1), job.run(overdue), "down");
+        assertEquals(new ReminderMailJob.Outcome(0, 0, 1, 0), job.run(overdue), "down");
         assertEquals(recorded, sentRows());
         try (MailServers.Refusing refusing = new MailServers.Refusing(port)) {
-            assertEquals(new ReminderMailJob.Outcome(0, 0, 1), job.run(overdue), "refusing");
+            assertEquals(new ReminderMailJob.Outcome(0, 0, 1, 0), job.run(overdue), "refusing");
         }
         assertEquals(recorded, sentRows());
         smtp = MailServers.greenMail(port);
-        assertEquals(new ReminderMailJob.Outcome(1, 1, 0), job.run(overdue), "up again");
+        assertEquals(new ReminderMailJob.Outcome(1, 1, 0, 0), job.run(overdue), "up again");
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(1, received.length);
         assertTrue(MailServers.lines(received[0]).contains(
                 "・令和7年12月10日 (2025-12-10) 期限(1日超過) 是正措置 監査指摘F1: 窓口後方の申請書を施錠保管する"), MailServers.text(received[0]));
         assertEquals(recorded + 1, sentRows());
-        assertEquals(new ReminderMailJob.Outcome(0, 0, 0), job.run(overdue), "and once only");
+        assertEquals(new ReminderMailJob.Outcome(0, 0, 0, 0), job.run(overdue), "and once only");
     }
 
     private static MimeMessage byRecipient(MimeMessage[] messages, String address) throws Exception {
