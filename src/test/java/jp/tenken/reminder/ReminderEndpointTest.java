@@ -91,6 +91,12 @@ class ReminderEndpointTest {
     }
 
     @Test
+    void mailIsOffUnlessConfigured() {
+        assertTrue(context.findBean(ReminderMailJob.class).isEmpty());
+        assertTrue(context.findBean(DailyMailSchedule.class).isEmpty());
+    }
+
+    @Test
     void theSameRequestGivesTheSameAnswer() {
         String uri = "/api/v1/reminders?organization=hiratsuka&asOf=2025-12-01&withinDays=400";
         assertEquals(get(auditor, uri).body(), get(auditor, uri).body());
