@@ -18,9 +18,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What departments must do by a date and have not done (CONTRACT §12), for the API, the calendar
@@ -86,16 +84,8 @@ public class ReminderService {
     }
 
     private List<Reminder> remediations(String organization, LocalDate asOf) {
-        Map<String, StoredInspection> latest = new LinkedHashMap<>();
-        for (StoredInspection inspection : inspections.current(organization, null, null)) {
-            if (inspection.submittedOn().isAfter(asOf)) {
-                continue;
-            }
-            latest.merge(inspection.department(), inspection,
-                    (a, b) -> b.fiscalYear() > a.fiscalYear() ? b : a);
-        }
         List<Reminder> due = new ArrayList<>();
-        for (StoredInspection inspection : latest.values()) {
+        for (StoredInspection inspection : inspections.latestCurrent(organization, asOf)) {
             for (Answer answer : inspection.submission().answers()) {
                 if (answer.remediation() == null || answer.remediation().dueDate() == null) {
                     continue;
