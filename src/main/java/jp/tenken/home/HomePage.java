@@ -12,6 +12,7 @@ import jp.tenken.account.Role;
 import jp.tenken.compliance.AuditorOverview;
 import jp.tenken.inspection.OfficerOverview;
 import jp.tenken.inspection.StoredInspection;
+import jp.tenken.reminder.ReminderService;
 import jp.tenken.text.JapaneseDates;
 import jp.tenken.web.Layout;
 import jp.tenken.web.StatusWords;
@@ -25,27 +26,33 @@ import java.util.Map;
 
 /**
  * The home page at {@code /}, one per role (CONTRACT §8). The security officer's shows its own
- * departments with this fiscal year's status, earlier years' submissions and the remediations that
- * fall due; the auditor's ({@link AuditorOverview}) this year's compliance in figures with links to
- * the lists; the other roles' homes are simple until their pages come.
+ * departments with this fiscal year's status, earlier years' submissions and what of its departments
+ * is overdue or falls due ({@link ReminderRows}); the auditor's ({@link AuditorOverview}) this year's
+ * compliance in figures with links to the lists, and what of the organization is overdue or falls
+ * due; the other roles' homes are simple until their pages come.
  */
 @Controller
 class HomePage {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** Reminders listed per table on a home; the API and the calendar have them all. */
+    private static final int LISTED_REMINDERS = 50;
 
     private final Layout layout;
     private final OfficerOverview overview;
     private final AuditorOverview auditorOverview;
     private final Clock clock;
     private final AccountService accounts;
+    private final ReminderService reminders;
 
-    HomePage(Layout layout, OfficerOverview overview, AuditorOverview auditorOverview, Clock clock, AccountService accounts) {
+    HomePage(Layout layout, OfficerOverview overview, AuditorOverview auditorOverview, Clock clock, AccountService accounts,
+             ReminderService reminders) {
         this.layout = layout;
         this.overview = overview;
         this.auditorOverview = auditorOverview;
         this.clock = clock;
         this.accounts = accounts;
+        this.reminders = reminders;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
@@ -58,6 +65,9 @@ class HomePage {
         model.put("fiscalYearLabel", JapaneseDates.fiscalYear(fiscalYear));
         if (!caller.account().has(Role.SECURITY_OFFICER) && caller.account().has(Role.AUDITOR)) {
             model.putAll(auditorOverview.summary(caller, fiscalYear, today));
+            if (Boolean.FALSE.equals(model.get("unknownOrganization"))) {
+                model.putAll(ReminderRows.model(reminders, caller, caller.account().organization(), today, LISTED_REMINDERS));
+            }
             return new ModelAndView<>("home/auditor", model);
         }
         if (!caller.account().has(Role.SECURITY_OFFICER) && caller.account().has(Role.ADMIN)) {
@@ -69,7 +79,7 @@ class HomePage {
         }
         List<OfficerOverview.DepartmentLine> lines = overview.departments(caller, fiscalYear);
         model.put("departments", lines.stream().map(line -> departmentRow(line, fiscalYear)).toList());
-        model.put("due", overview.dueSoon(lines, today).stream().map(HomePage::dueRow).toList());
+        model.putAll(ReminderRows.model(reminders, caller, caller.account().organization(), today, LISTED_REMINDERS));
         return new ModelAndView<>("home/officer", model);
     }
 
@@ -108,17 +118,5 @@ class HomePage {
                 "statusWord", StatusWords.of(inspection.status()),
                 "submittedOn", JapaneseDates.date(inspection.submittedOn()),
                 "href", "/inspections/" + inspection.id());
-    }
-
-    private static Map<String, Object> dueRow(OfficerOverview.DueRemediation due) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("department", due.department());
-        row.put("itemId", due.itemId());
-        row.put("action", due.action() == null ? "" : due.action());
-        row.put("dueDate", JapaneseDates.date(due.dueDate()));
-        row.put("overdue", due.overdue());
-        row.put("when", due.overdue() ? (-due.daysLeft()) + "日超過" : due.daysLeft() == 0 ? "本日期限" : "あと" + due.daysLeft() + "日");
-        row.put("href", "/inspections/" + due.inspectionId() + "#item-" + due.itemId());
-        return row;
     }
 }

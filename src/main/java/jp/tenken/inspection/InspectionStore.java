@@ -31,4 +31,11 @@ public interface InspectionStore {
 
     /** The current submissions of an organization, optionally of one fiscal year and one department. */
     List<StoredInspection> current(String organization, Integer fiscalYear, String department);
+
+    /**
+     * Each department's latest self-inspection: the current submission of the latest fiscal year
+     * among the current ones submitted on or before {@code submittedBy}, by department. What
+     * reminders read; which one is latest is decided without parsing the others' documents.
+     */
+    List<StoredInspection> latestCurrent(String organization, LocalDate submittedBy);
 }

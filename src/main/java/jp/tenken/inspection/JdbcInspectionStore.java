@@ -123,6 +123,34 @@ public class JdbcInspectionStore implements InspectionStore {
     }
 
     @Override
+    public List<StoredInspection> latestCurrent(String organization, LocalDate submittedBy) {
+        List<String> ids = Transactions.read(dataSource, c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT i.id, i.department FROM inspection i"
+                    + " WHERE i.organization = ? AND i.submitted_on <= ?" + CURRENT + " ORDER BY i.department, i.fiscal_year DESC")) {
+                select.setString(1, organization);
+                select.setObject(2, submittedBy);
+                List<String> latest = new ArrayList<>();
+                String department = null;
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        // The first row of each department is its latest year.
+                        if (!rs.getString(2).equals(department)) {
+                            latest.add(rs.getString(1));
+                            department = rs.getString(2);
+                        }
+                    }
+                }
+                return latest;
+            }
+        });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return query("SELECT " + COLUMNS + " FROM inspection i WHERE i.id IN (" + marks + ") ORDER BY i.department", ids.toArray());
+    }
+
+    @Override
     public List<CurrentStatus> currentStatuses(String organization, int fiscalYear, LocalDate asOf) {
         // A submission dated after asOf did not exist then; the latest one dated by then was current.
         LocalDate until = asOf == null ? LocalDate.of(9999, 12, 31) : asOf;

@@ -204,6 +204,20 @@ class AccessTableTest {
                 () -> HttpRequest.GET("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=2024"), 200, officerAndUp));
         table.add(new Endpoint("GET /compliance/units", Action.COMPLIANCE_READ,
                 () -> HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024"), 200, officerAndUp));
+        table.add(new Endpoint("GET /reminders", Action.REMINDERS_READ,
+                () -> HttpRequest.GET("/api/v1/reminders?organization=hiratsuka"), 200, officerAndUp));
+        table.add(new Endpoint("GET /reminders?department=own", Action.REMINDERS_READ,
+                () -> HttpRequest.GET("/api/v1/reminders?organization=hiratsuka&department="
+                        + java.net.URLEncoder.encode(OFFICER_DEPARTMENT, java.nio.charset.StandardCharsets.UTF_8)), 200, officerAndUp));
+        // The officer's reach stops at its own departments: another one is refused.
+        table.add(new Endpoint("GET /reminders?department=other", Action.REMINDERS_READ,
+                () -> HttpRequest.GET("/api/v1/reminders?organization=hiratsuka&department="
+                        + java.net.URLEncoder.encode("保育課", java.nio.charset.StandardCharsets.UTF_8)), 200, auditors));
+        table.add(new Endpoint("GET /reminders.ics", Action.REMINDERS_READ,
+                () -> HttpRequest.GET("/api/v1/reminders.ics?organization=hiratsuka"), 200, officerAndUp));
+        table.add(new Endpoint("GET /reminders.ics?department=other", Action.REMINDERS_READ,
+                () -> HttpRequest.GET("/api/v1/reminders.ics?organization=hiratsuka&department="
+                        + java.net.URLEncoder.encode("保育課", java.nio.charset.StandardCharsets.UTF_8)), 200, auditors));
         table.add(new Endpoint("GET /rules", Action.CATALOGUE_READ, () -> HttpRequest.GET("/api/v1/rules"), 200, everyone));
         table.add(new Endpoint("GET /checklists", Action.CATALOGUE_READ, () -> HttpRequest.GET("/api/v1/checklists"), 200, everyone));
         table.add(new Endpoint("GET /checklists/{id}", Action.CATALOGUE_READ,

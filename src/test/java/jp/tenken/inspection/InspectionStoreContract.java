@@ -171,6 +171,29 @@ abstract class InspectionStoreContract {
     }
 
     @Test
+    void theLatestOfEachDepartmentIsTheCurrentSubmissionOfItsLatestYearSubmittedByTheDate() throws Exception {
+        StoredInspection earlier = submit(Submissions.compliant("危機管理課", 2023));
+        StoredInspection superseded = submit(Submissions.nonCompliant("危機管理課", 2024));
+        StoredInspection latest = submit(Submissions.compliant("危機管理課", 2024));
+        StoredInspection other = submit(Submissions.compliant("交通政策課", 2023));
+        // Submitted on 2024-10-15 (Submissions dates each one on the 15th of October of its year).
+        assertEquals(List.of(other.id(), latest.id()), latestOf(java.time.LocalDate.of(2025, 3, 31), "危機管理課", "交通政策課"));
+        assertEquals(List.of(other.id(), earlier.id()), latestOf(java.time.LocalDate.of(2024, 10, 14), "危機管理課", "交通政策課"));
+        assertTrue(latestOf(java.time.LocalDate.of(2023, 10, 14), "危機管理課", "交通政策課").isEmpty());
+        StoredInspection read = store.latestCurrent("hiratsuka", java.time.LocalDate.of(2025, 3, 31)).stream()
+                .filter(i -> i.id().equals(latest.id())).findFirst().orElseThrow();
+        assertEquals(store.find(latest.id()).orElseThrow(), read, "read whole, answers and all");
+        assertFalse(latestOf(java.time.LocalDate.of(2030, 1, 1), "危機管理課").contains(superseded.id()));
+        assertTrue(store.latestCurrent("oiso", java.time.LocalDate.of(2030, 1, 1)).isEmpty());
+    }
+
+    private List<String> latestOf(java.time.LocalDate date, String... departments) {
+        List<String> wanted = List.of(departments);
+        return store.latestCurrent("hiratsuka", date).stream().filter(i -> wanted.contains(i.department()))
+                .map(StoredInspection::id).toList();
+    }
+
+    @Test
     void listsCurrentSubmissionsByYearAndDepartment() throws Exception {
         submit(Submissions.compliant("商業観光課", 2024));
         submit(Submissions.compliant("商業観光課", 2023));
