@@ -224,7 +224,7 @@ class PlanEditorBrowserTest implements TestPropertyProvider {
         assertFalse(browser.driver().findElements(By.cssSelector("[data-action=download-plan-template]")).isEmpty(), "the template's link");
         upload(workbook, "check-plan");
         browser.waitFor("table.plan-findings");
-        assertEquals(17, findings().size(), "the findings of the seed plan, as from its YAML");
+        assertEquals(19, findings().size(), "the findings of the seed plan, as from its YAML");
         Path bad = Files.write(folder.resolve("bad.xlsx"), jp.tenken.plan.PlanWorkbooks.edited(Files.readAllBytes(workbook),
                 book -> jp.tenken.plan.PlanWorkbooks.set(book, "取組一覧!A3", "二")));
         browser.open("/plans");
