@@ -34,6 +34,11 @@ public final class H2Durability {
 
     static final String WRITE_DELAY = "WRITE_DELAY=0";
     static final String DEFRAG_ALWAYS = "DEFRAG_ALWAYS=TRUE";
+    /**
+     * H2's own shutdown hook would close the database at SIGTERM while the writes in flight are
+     * still being answered ({@code lifecycle.GracefulStop}); the pool closes it once they are done.
+     */
+    static final String CLOSED_BY_THE_POOL = "DB_CLOSE_ON_EXIT=FALSE";
 
     private H2Durability() {
     }
@@ -50,6 +55,9 @@ public final class H2Durability {
         }
         if (!upper.contains(";DEFRAG_ALWAYS=")) {
             durable.append(';').append(DEFRAG_ALWAYS);
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            durable.append(';').append(CLOSED_BY_THE_POOL);
         }
         return durable.toString();
     }

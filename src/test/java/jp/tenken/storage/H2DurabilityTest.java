@@ -9,16 +9,19 @@ class H2DurabilityTest {
 
     @Test
     void anH2FileDatabaseWritesEachCommitBeforeItReturnsAndIsDefragmentedWhenItStops() {
-        assertEquals("jdbc:h2:file:/srv/tenken/data/tenken;" + H2Durability.WRITE_DELAY + ";" + H2Durability.DEFRAG_ALWAYS,
+        assertEquals("jdbc:h2:file:/srv/tenken/data/tenken;" + H2Durability.WRITE_DELAY + ";" + H2Durability.DEFRAG_ALWAYS
+                        + ";" + H2Durability.CLOSED_BY_THE_POOL,
                 H2Durability.url("jdbc:h2:file:/srv/tenken/data/tenken"));
     }
 
     @Test
     void settingsTheUrlGivesItselfAreKept() {
-        assertEquals("jdbc:h2:file:/d/t;write_delay=500;" + H2Durability.DEFRAG_ALWAYS,
+        assertEquals("jdbc:h2:file:/d/t;write_delay=500;" + H2Durability.DEFRAG_ALWAYS + ";" + H2Durability.CLOSED_BY_THE_POOL,
                 H2Durability.url("jdbc:h2:file:/d/t;write_delay=500"));
-        assertEquals("jdbc:h2:file:/d/t;DEFRAG_ALWAYS=FALSE;" + H2Durability.WRITE_DELAY,
+        assertEquals("jdbc:h2:file:/d/t;DEFRAG_ALWAYS=FALSE;" + H2Durability.WRITE_DELAY + ";" + H2Durability.CLOSED_BY_THE_POOL,
                 H2Durability.url("jdbc:h2:file:/d/t;DEFRAG_ALWAYS=FALSE"));
+        assertEquals("jdbc:h2:file:/d/t;DB_CLOSE_ON_EXIT=TRUE;" + H2Durability.WRITE_DELAY + ";" + H2Durability.DEFRAG_ALWAYS,
+                H2Durability.url("jdbc:h2:file:/d/t;DB_CLOSE_ON_EXIT=TRUE"));
     }
 
     @Test
