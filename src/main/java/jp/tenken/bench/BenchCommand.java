@@ -89,7 +89,13 @@ public class BenchCommand implements Callable<Integer> {
             description = "a PostgreSQL database the bench may create a scratch database from (user postgres)")
     String postgresUrl;
 
-    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,evaluations,startup,http,compliance,writes,bounded,pages")
+    @Option(names = "--organizations", defaultValue = "0",
+            description = "also measure the compliance list and coverage of one organization on PostgreSQL among this many"
+                    + " (1741: every municipality of Japan, 100 departments and 5 years each; takes minutes and gigabytes)")
+    int manyOrganizations;
+
+    @Option(names = "--skip", split = ",", defaultValue = "", description = "sections to leave out: engine,evaluations,startup,http,compliance,writes,bounded,pages"
+                    + " (the many-organizations section runs only with --organizations)")
     List<String> skip;
 
     @Inject
@@ -148,6 +154,13 @@ public class BenchCommand implements Callable<Integer> {
             }
             if (!skip.contains("pages")) {
                 PageBench.run(jar, new LinkedHashMap<>(folders()), this::line);
+            }
+            if (manyOrganizations > 0) {
+                Path towns = ManyOrganizationsBench.seeds();
+                InspectionChecker inspections = new InspectionChecker(ruleBase, checklists, OrganizationRegistry.load(towns));
+                ManyOrganizationsBench.run(jar, postgresUrl, manyOrganizations, towns, folders(),
+                        (dataSource, organization, departments) -> populate(dataSource, organization, departments, inspections),
+                        this::line);
             }
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -505,6 +518,15 @@ public class BenchCommand implements Callable<Integer> {
     private static final String BENCH_USER = "bench";
 
     private int populate(HikariDataSource dataSource, List<String> units, InspectionChecker inspections) {
+        return populate(dataSource, "bench-city", units, inspections);
+    }
+
+    /**
+     * Five fiscal years (FY2021–2025) of one organization: a self-inspection of each department and
+     * year through the real checker and store, a tenth non-compliant, and an audit with one corrective
+     * action for a third of them. Returns the rows stored.
+     */
+    int populate(javax.sql.DataSource dataSource, String organization, List<String> units, InspectionChecker inspections) {
         // The rows are written as a user named "bench" would write them, each with its activity entry.
         ActivityLog activityLog = new ActivityLog(dataSource);
         JdbcInspectionStore inspectionStore = new JdbcInspectionStore(dataSource, activityLog);
@@ -526,14 +548,14 @@ public class BenchCommand implements Callable<Integer> {
                         answers.add(new Answer(item.id(), AnswerValue.YES, null, "記録あり", null));
                     }
                 }
-                InspectionSubmission submission = new InspectionSubmission(checklist.id(), "bench-city", unit, year,
+                InspectionSubmission submission = new InspectionSubmission(checklist.id(), organization, unit, year,
                         LocalDate.of(year, 10, 15), answers);
                 inspectionStore.store(inspections.check(submission, List.of()), BENCH_USER);
                 rows++;
                 if ((u + year) % 3 == 0) {
                     LocalDate due = LocalDate.of(year + 1, 3, 31);
                     boolean done = random.nextInt(4) != 0;
-                    auditStore.store(new AuditRecord("bench-city", unit, year, LocalDate.of(year, 11, 20),
+                    auditStore.store(new AuditRecord(organization, unit, year, LocalDate.of(year, 11, 20),
                             List.of(new Auditor("監査員", units.get((u + 1) % units.size()))),
                             List.of(new AuditFinding("F1", "PHY-02", random.nextBoolean() ? ItemSeverity.HIGH : ItemSeverity.MEDIUM,
                                     "指摘", new CorrectiveAction("是正", due, done ? due.minusDays(10) : null)))), BENCH_USER);
