@@ -142,7 +142,8 @@ final class ManyOrganizationsBench {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
              Statement s = connection.createStatement()) {
             String towns = "generate_series(1, " + others + ") AS town(n)";
-            String prefix = "'t' || town.n || '-' || ";
+            // Ids of at most 40 characters: the town's number in hex and the copied row's seq.
+            String prefix = "'t' || to_hex(town.n) || '-' || ";
             s.execute("INSERT INTO inspection (id, organization, department, fiscal_year, checklist_id, checklist_version,"
                     + " submitted_on, stored_at, status, rules_version, errors, warnings, infos, document, findings, submitted_by)"
                     + " SELECT " + prefix + "i.seq, 'town-' || town.n, i.department, i.fiscal_year, i.checklist_id,"
@@ -150,14 +151,14 @@ final class ManyOrganizationsBench {
                     + " i.infos, i.document, i.findings, i.submitted_by FROM inspection i, " + towns
                     + " WHERE i.organization = '" + ORGANIZATION + "'");
             s.execute("INSERT INTO audit (id, organization, department, fiscal_year, audited_on, stored_at, document, recorded_by)"
-                    + " SELECT " + prefix + "a.id, 'town-' || town.n, a.department, a.fiscal_year, a.audited_on, a.stored_at,"
+                    + " SELECT " + prefix + "a.seq, 'town-' || town.n, a.department, a.fiscal_year, a.audited_on, a.stored_at,"
                     + " a.document, a.recorded_by FROM audit a, " + towns + " WHERE a.organization = '" + ORGANIZATION + "'");
             s.execute("INSERT INTO audit_finding (audit_id, position, finding_id, item_id, severity, action, due_date,"
-                    + " completed_on, completion_recorded_at) SELECT " + prefix + "f.audit_id, f.position, f.finding_id, f.item_id,"
+                    + " completed_on, completion_recorded_at) SELECT " + prefix + "a.seq, f.position, f.finding_id, f.item_id,"
                     + " f.severity, f.action, f.due_date, f.completed_on, f.completion_recorded_at FROM audit_finding f"
                     + " JOIN audit a ON a.id = f.audit_id, " + towns + " WHERE a.organization = '" + ORGANIZATION + "'");
             s.execute("INSERT INTO audit_completion (audit_id, finding_id, completed_on, recorded_at, completed_by, reason)"
-                    + " SELECT " + prefix + "c.audit_id, c.finding_id, c.completed_on, c.recorded_at, c.completed_by, c.reason"
+                    + " SELECT " + prefix + "a.seq, c.finding_id, c.completed_on, c.recorded_at, c.completed_by, c.reason"
                     + " FROM audit_completion c JOIN audit a ON a.id = c.audit_id, " + towns
                     + " WHERE a.organization = '" + ORGANIZATION + "'");
             s.execute("ANALYZE");
