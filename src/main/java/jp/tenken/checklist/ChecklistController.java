@@ -44,7 +44,7 @@ class ChecklistController {
         List<ChecklistItem> items = checklist.items().stream().map(i -> new ChecklistItem(i.id(),
                 jp.tenken.i18n.Texts.getOr(language, "checklist.chapter." + i.chapter(), i.chapter()),
                 i.question(language), i.questionEn(), i.severity(), i.answerType(), i.evidenceRequired(), i.naAllowed(),
-                i.dependsOn(), i.threshold(), i.applicability(), i.isoRefs(), i.guidance())).toList();
+                i.dependsOn(), i.threshold(), i.applicability(), i.isoRefs(), i.guidance(), i.scope())).toList();
         return new Checklist(checklist.id(), checklist.version(),
                 checklist.titleEn() == null ? checklist.title() : checklist.titleEn(), checklist.titleEn(), checklist.basis(), items);
     }

@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 /**
  * Reads {@code checklists/*.yaml} and checks each as data before it is used (like {@code inspec check}):
  * required fields, unique item ids, {@code dependsOn} naming an existing YES_NO item without a cycle,
- * a threshold in 0–100 on every PERCENT item. One broken checklist stops the start, naming file and item.
+ * a threshold in 0–100 on every PERCENT item and on no other, a gate that allows NA and has the same
+ * submitter (scope ORGANIZATION or not) as the items behind it, a SYSTEM_OWNER item that a department
+ * without a system can answer NA. One broken checklist stops the start, naming file and item.
  */
 public final class ChecklistLoader {
 
@@ -93,6 +95,10 @@ public final class ChecklistLoader {
             if (item.answerType() == AnswerType.YES_NO && item.threshold() != null) {
                 problems.add(new Problem(at, where + ": a threshold belongs only on PERCENT items"));
             }
+            if (item.scope() == ItemScope.SYSTEM_OWNER && item.dependsOn() == null && !Boolean.TRUE.equals(item.naAllowed())) {
+                problems.add(new Problem(at, where + ": a SYSTEM_OWNER item needs a gate (dependsOn) or naAllowed: true,"
+                        + " so a department that owns no system can answer NA"));
+            }
         }
         for (int i = 0; i < checklist.items().size(); i++) {
             ChecklistItem item = checklist.items().get(i);
@@ -105,6 +111,15 @@ public final class ChecklistLoader {
                 problems.add(new Problem(at, item.id() + ": dependsOn " + item.dependsOn() + " is not an item of this checklist"));
             } else if (gate.answerType() != AnswerType.YES_NO) {
                 problems.add(new Problem(at, item.id() + ": dependsOn " + item.dependsOn() + " must be a YES_NO item"));
+            } else {
+                if (!Boolean.TRUE.equals(gate.naAllowed())) {
+                    problems.add(new Problem(at, item.id() + ": dependsOn " + item.dependsOn()
+                            + " is a gate and must allow NA (naAllowed: true), so a department it does not concern can answer it"));
+                }
+                if (gate.organizationLevel() != item.organizationLevel()) {
+                    problems.add(new Problem(at, item.id() + ": dependsOn " + item.dependsOn() + " has scope " + gate.scope()
+                            + " but the item has scope " + item.scope() + ": an item and its gate are answered by the same submitter"));
+                }
             }
         }
         for (int i = 0; i < checklist.items().size(); i++) {

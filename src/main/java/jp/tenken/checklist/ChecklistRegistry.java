@@ -22,6 +22,11 @@ public final class ChecklistRegistry {
         return Optional.ofNullable(id).map(checklists::get);
     }
 
+    /** A checklist in the version given; the current one where the version is null or the current one's. */
+    public Optional<Checklist> checklist(String id, String version) {
+        return checklist(id).filter(c -> version == null || version.equals(c.version()));
+    }
+
     public List<Checklist> all() {
         return checklists.values().stream().sorted(java.util.Comparator.comparing(Checklist::id)).toList();
     }

@@ -48,6 +48,11 @@ public final class InspectionChecker {
         return organizations.requireDirectory(organization).requireUnit(department, "department");
     }
 
+    /** The registry name of the organization's security office (which answers organization-level items); null if none. */
+    public String securityOffice(String organization) {
+        return organizations.requireDirectory(organization).securityOffice();
+    }
+
     public Checklist checklist(String id) {
         return checklists.checklist(id).orElseThrow(() -> new NotFoundException("checklist.not-found", Map.of("id", id)));
     }
@@ -70,8 +75,9 @@ public final class InspectionChecker {
         Checklist checklist = checklist(submission.checklistId());
         Department unit = unit(submission.organization(), submission.department());
         requireDatedInItsYearWithAnswersThatFitTheirItems(submission, checklist);
-        List<Finding> findings = ruleBase.evaluate(FAMILY,
-                InspectionFacts.of(submission, unit.name(), checklist, previousOfUnit.apply(unit.name())), Map.of());
+        boolean organizationLevel = unit.name().equals(securityOffice(submission.organization()));
+        List<Finding> findings = ruleBase.evaluate(FAMILY, InspectionFacts.of(submission, unit.name(), checklist,
+                previousOfUnit.apply(unit.name()), organizationLevel), Map.of());
         return new InspectionCheck(submission, unit.name(), checklist, ruleBase.version(), findings,
                 InspectionStatus.of(findings, checklist));
     }

@@ -19,6 +19,7 @@ import jp.tenken.api.FindingView;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.checklist.Checklist;
+import jp.tenken.checklist.ChecklistItem;
 import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.document.DocumentReader;
@@ -216,15 +217,21 @@ class InspectionFormPage {
         model.put("fiscalYear", target.fiscalYear);
         model.put("fiscalYearLabel", JapaneseDates.fiscalYear(target.fiscalYear));
         model.put("checklistTitle", checklist.title() + "(" + checklist.version() + "年版)");
-        model.put("chapters", InspectionFormView.chapters(checklist, form, errors, findings));
+        String office = checker.securityOffice(target.organization);
+        boolean asked = office != null && office.equals(target.department);
+        InspectionFormView.OrganizationLevel organizationLevel = asked ? InspectionFormView.OrganizationLevel.ASKED
+                : new InspectionFormView.OrganizationLevel(false, office, inspections.organizationLevel(target.organization, target.fiscalYear)
+                        .map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty()));
+        model.put("chapters", InspectionFormView.chapters(checklist, form, errors, findings, organizationLevel));
         model.put("formHref", formHref(target.department, target.fiscalYear));
         model.put("lastYearHref", formHref(target.department, target.fiscalYear) + "&from=last-year");
         model.put("templateHref", "/api/v1/templates/inspection.xlsx?organization=" + URLEncoder.encode(target.organization, StandardCharsets.UTF_8)
                 + "&department=" + URLEncoder.encode(target.department, StandardCharsets.UTF_8) + "&fiscalYear=" + target.fiscalYear);
         model.put("readOnly", false);
-        long answered = checklist.items().stream().filter(i -> form.gateClosed(checklist, i) || form.get(i.id()).answered()).count();
+        List<ChecklistItem> askedItems = checklist.items().stream().filter(i -> asked || !i.organizationLevel()).toList();
+        long answered = askedItems.stream().filter(i -> form.gateClosed(checklist, i) || form.get(i.id()).answered()).count();
         model.put("answered", answered);
-        model.put("total", checklist.items().size());
+        model.put("total", askedItems.size());
         return model;
     }
 

@@ -56,6 +56,17 @@ public class InspectionService {
         return store.current(organization, fiscalYear, unit).stream().filter(s -> reach.includes(s.department())).toList();
     }
 
+    /**
+     * The organization-level answers of a fiscal year: the security office's current submission, which
+     * every department's form shows read-only beside those items (only its answers to organization-level
+     * items are shown, so no permission on the office's own inspection is needed). Empty where the
+     * organization names no office or it has not submitted.
+     */
+    public Optional<StoredInspection> organizationLevel(String organization, int fiscalYear) {
+        String office = checker.securityOffice(organization);
+        return office == null ? Optional.empty() : store.current(organization, office, fiscalYear);
+    }
+
     private static List<PreviousAnswer> answersOf(StoredInspection inspection) {
         return inspection.submission().answers().stream()
                 .filter(a -> a.answer() != null)

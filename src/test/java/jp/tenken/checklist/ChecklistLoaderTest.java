@@ -138,4 +138,47 @@ class ChecklistLoaderTest {
     void requiredFieldsMustBePresent() {
         assertRefused("  - { id: Q-01, chapter: c, severity: HIGH, answerType: YES_NO }\n", "(Q-01): chapter, question, severity");
     }
+
+    private static final String OPEN_GATE = "  - { id: G-01, chapter: c, question: q, severity: LOW, answerType: YES_NO, evidenceRequired: false, naAllowed: true }\n";
+
+    @Test
+    void scopeDefaultsToDepartmentAndTakesTheThreeValues() throws IOException {
+        Checklist c = load(OPEN_GATE
+                + "  - { id: S-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false, dependsOn: G-01, scope: SYSTEM_OWNER }\n"
+                + "  - { id: O-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false, scope: ORGANIZATION }\n").get("c");
+        assertEquals(ItemScope.DEPARTMENT, c.item("G-01").orElseThrow().scope());
+        assertEquals(ItemScope.SYSTEM_OWNER, c.item("S-01").orElseThrow().scope());
+        assertTrue(c.item("O-01").orElseThrow().organizationLevel());
+    }
+
+    @Test
+    void anUnknownScopeNamesItsLine() {
+        ChecklistException e = assertThrows(ChecklistException.class, () -> load(
+                "  - { id: Q-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false, scope: CITY }\n"));
+        assertTrue(e.getMessage().contains(dir.resolve("broken.yaml") + ":" + (HEADER_LINES + 1) + ": ") && e.getMessage().contains("scope"), e.getMessage());
+    }
+
+    @Test
+    void aSystemOwnerItemNeedsAGateOrNa() {
+        assertRefused("  - { id: S-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false, scope: SYSTEM_OWNER }\n",
+                "(S-01): a SYSTEM_OWNER item needs a gate");
+    }
+
+    @Test
+    void aGateMustAllowNa() {
+        assertRefused(GATE + "  - { id: S-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false, dependsOn: G-01 }\n",
+                "S-01: dependsOn G-01 is a gate and must allow NA");
+    }
+
+    @Test
+    void anItemAndItsGateHaveTheSameSubmitter() {
+        assertRefused(OPEN_GATE + "  - { id: O-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false, dependsOn: G-01, scope: ORGANIZATION }\n",
+                "O-01: dependsOn G-01 has scope DEPARTMENT but the item has scope ORGANIZATION");
+    }
+
+    @Test
+    void aThresholdBelongsOnlyOnPercentItems() {
+        assertRefused("  - { id: Q-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, threshold: 50, evidenceRequired: false, naAllowed: false }\n",
+                "(Q-01): a threshold belongs only on PERCENT items");
+    }
 }
