@@ -100,7 +100,8 @@ class InspectionFormPage {
         if ("last-year".equals(from)) {
             Optional<StoredInspection> last = inspections.current(caller, target.organization, target.fiscalYear - 1, target.department)
                     .stream().findFirst();
-            form = last.map(s -> InspectionForm.of(s.submission()).withGatesApplied(checklist)).orElse(InspectionForm.empty());
+            // Last year's answers follow their items into this version (renamed items under the new id, removed ones left out).
+            form = last.map(s -> InspectionForm.of(inspections.inCurrentVersion(s)).withGatesApplied(checklist)).orElse(InspectionForm.empty());
             notice = last.isPresent()
                     ? JapaneseDates.fiscalYear(target.fiscalYear - 1) + "の回答を写しました。内容を確かめ、下書き保存または提出してください。"
                     : JapaneseDates.fiscalYear(target.fiscalYear - 1) + "の提出はありません。";
@@ -112,7 +113,7 @@ class InspectionFormPage {
                         + JapaneseDates.dateTime(draft.get().savedAt().atZoneSameInstant(JAPAN).toLocalDateTime()) + " に保存)を表示しています。";
             } else {
                 form = inspections.current(caller, target.organization, target.fiscalYear, target.department).stream()
-                        .findFirst().map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty());
+                        .findFirst().map(s -> InspectionForm.of(inspections.inCurrentVersion(s))).orElse(InspectionForm.empty());
             }
         }
         if (saved != null) {
@@ -192,7 +193,8 @@ class InspectionFormPage {
     }
 
     private Map<String, Object> storedModel(Caller caller, StoredInspection stored, String notice) {
-        Checklist checklist = checklists.checklist(stored.checklistId()).orElseThrow();
+        // A stored submission is shown with the checklist version it answered.
+        Checklist checklist = checker.checklist(stored.checklistId(), stored.checklistVersion());
         List<FindingView> findings = FindingView.of(stored.findings(), ruleBase.messages(), Language.JA);
         Target target = new Target(stored.organization(), stored.department(), stored.fiscalYear());
         Map<String, Object> model = formModel(caller, target, checklist, InspectionForm.of(stored.submission()), Map.of(), findings);

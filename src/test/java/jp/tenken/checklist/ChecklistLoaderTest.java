@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -180,5 +181,76 @@ class ChecklistLoaderTest {
     void aThresholdBelongsOnlyOnPercentItems() {
         assertRefused("  - { id: Q-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, threshold: 50, evidenceRequired: false, naAllowed: false }\n",
                 "(Q-01): a threshold belongs only on PERCENT items");
+    }
+
+    // ───── versions and the mapping of old ids ─────
+
+    private static final String OLD = "id: c\nversion: \"1\"\ntitle: t\nitems:\n"
+            + "  - { id: A-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false }\n"
+            + "  - { id: A-02, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false }\n"
+            + "  - { id: A-03, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false }\n";
+    private static final String NEW_ITEMS = "items:\n"
+            + "  - { id: A-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false }\n"
+            + "  - { id: B-01, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false }\n"
+            + "  - { id: B-02, chapter: c, question: q, severity: HIGH, answerType: YES_NO, evidenceRequired: false, naAllowed: false }\n";
+
+    private ChecklistRegistry versions(String mapping) throws IOException {
+        Files.createDirectories(dir.resolve("previous"));
+        Files.writeString(dir.resolve("previous/c-1.yaml"), OLD);
+        Files.writeString(dir.resolve("c.yaml"), "id: c\nversion: \"2\"\ntitle: t\nsupersedes:\n  version: \"1\"\n  items:\n" + mapping + NEW_ITEMS);
+        return ChecklistRegistry.load(dir);
+    }
+
+    private void assertVersionsRefused(String mapping, String expected) {
+        ChecklistException e = assertThrows(ChecklistException.class, () -> versions(mapping));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void anItemFollowsTheMappingAcrossVersions() throws IOException {
+        ChecklistRegistry registry = versions("    A-01: A-01\n    A-02: B-01\n    A-03: removed\n");
+        assertEquals("2", registry.checklist("c").orElseThrow().version());
+        assertEquals("1", registry.checklist("c", "1").orElseThrow().version(), "the old version stays readable");
+        assertEquals(java.util.Optional.of("A-01"), registry.follow("c", "1", "A-01", null));
+        assertEquals(java.util.Optional.of("B-01"), registry.follow("c", "1", "A-02", null), "renamed");
+        assertEquals(java.util.Optional.empty(), registry.follow("c", "1", "A-03", null), "removed");
+        assertEquals(java.util.Optional.of("B-02"), registry.follow("c", "2", "B-02", null), "same version");
+        assertEquals(java.util.Optional.empty(), registry.follow("c", "0", "A-01", null), "a version not kept");
+    }
+
+    @Test
+    void everyOldIdIsMappedOrRemoved() {
+        assertVersionsRefused("    A-01: A-01\n    A-02: B-01\n", "item A-03 of version 1 is neither mapped to an item nor marked removed");
+    }
+
+    @Test
+    void noNewIdIsMappedTwice() {
+        assertVersionsRefused("    A-01: A-01\n    A-02: B-01\n    A-03: B-01\n", "A-03 is mapped to B-01, which A-02 is already mapped to");
+    }
+
+    @Test
+    void aMappingNamesItemsThatExist() {
+        assertVersionsRefused("    A-01: A-01\n    A-02: B-09\n    A-03: removed\n    X-01: removed\n",
+                "A-02 is mapped to B-09, which is not an item of version 2");
+        assertVersionsRefused("    A-01: A-01\n    A-02: B-01\n    A-03: removed\n    X-01: removed\n", "X-01 is not an item of version 1");
+    }
+
+    @Test
+    void theSupersededVersionMustBeKept() throws IOException {
+        Files.writeString(dir.resolve("c.yaml"), "id: c\nversion: \"2\"\ntitle: t\nsupersedes:\n  version: \"1\"\n  items: {}\n" + NEW_ITEMS);
+        ChecklistException e = assertThrows(ChecklistException.class, () -> ChecklistRegistry.load(dir));
+        assertTrue(e.getMessage().contains("names version 1, which is not kept"), e.getMessage());
+    }
+
+    /** The city's checklist: the current version supersedes the 73-item 2025 version, every old id accounted for. */
+    @Test
+    void theCitysChecklistKeepsItsEarlierVersionAndMapsEveryOldId() {
+        ChecklistRegistry registry = ChecklistRegistry.load(Path.of("checklists"));
+        Checklist current = registry.checklist("municipal-security-self-inspection").orElseThrow();
+        Checklist old = registry.checklist("municipal-security-self-inspection", "2025").orElseThrow();
+        assertEquals(73, old.items().size());
+        assertEquals("2025", current.supersedes().version());
+        assertEquals(List.of(), ChecklistLoader.mappingProblems(current, old));
+        assertEquals(java.util.Optional.empty(), registry.follow(current.id(), "2025", "EVA-04", null), "EVA-04 is removed");
     }
 }
