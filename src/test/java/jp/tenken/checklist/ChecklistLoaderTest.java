@@ -55,7 +55,7 @@ class ChecklistLoaderTest {
                 assertEquals(Boolean.FALSE, item.naAllowed(), item.id() + " depends on " + item.dependsOn());
             }
         }
-        assertEquals(Set.of("ORG-04", "RES-01", "PHY-06", "OUT-01", "OUT-08", "OUT-11"), gates);
+        assertEquals(Set.of("ORG-04", "RES-01", "PHY-06", "TEC-12", "OUT-01", "OUT-08", "OUT-11", "OUT-17", "OUT-21"), gates);
         for (String gate : gates) {
             ChecklistItem item = checklist.item(gate).orElseThrow();
             assertEquals(Boolean.TRUE, item.naAllowed(), gate);
