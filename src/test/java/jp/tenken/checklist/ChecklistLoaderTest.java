@@ -25,7 +25,7 @@ class ChecklistLoaderTest {
     Path dir;
 
     @Test
-    void theCitysChecklistLoadsWithSixtyItemsOverTheNineChapters() {
+    void theCitysChecklistLoadsWithMoreThanSixtyItemsOverTheNineChapters() {
         Checklist checklist = ChecklistLoader.load(Path.of("checklists")).get("municipal-security-self-inspection");
         assertTrue(checklist.items().size() >= 60, "items: " + checklist.items().size());
         Set<String> chapters = new TreeSet<>();
@@ -252,5 +252,36 @@ class ChecklistLoaderTest {
         assertEquals("2025", current.supersedes().version());
         assertEquals(List.of(), ChecklistLoader.mappingProblems(current, old));
         assertEquals(java.util.Optional.empty(), registry.follow(current.id(), "2025", "EVA-04", null), "EVA-04 is removed");
+    }
+
+    /**
+     * The city's current version as data: who answers what (the items behind ORG-04 by system owners,
+     * five organization-level items answered by the security office and behind no department's gate),
+     * the bundled questions of the 2025 version split, the PERCENT items with their thresholds.
+     */
+    @Test
+    void theCitysCurrentVersionSaysWhoAnswersEachItem() {
+        Checklist checklist = ChecklistLoader.load(Path.of("checklists")).get("municipal-security-self-inspection");
+        Set<String> organizationLevel = new TreeSet<>();
+        for (ChecklistItem item : checklist.items()) {
+            if ("ORG-04".equals(item.dependsOn())) {
+                assertEquals(ItemScope.SYSTEM_OWNER, item.scope(), item.id() + " sits behind ORG-04");
+            }
+            if (item.organizationLevel()) {
+                organizationLevel.add(item.id());
+                assertEquals(null, item.dependsOn(), item.id());
+                assertTrue(item.guidance().startsWith("組織全体の項目。"), item.id() + ": " + item.guidance());
+            }
+        }
+        assertEquals(new TreeSet<>(Set.of("RES-11", "RES-12", "TEC-18", "OPS-08", "EVA-06")), organizationLevel);
+        // the split questions: each old id keeps one condition, the others have ids of their own
+        for (String id : List.of("AST-08", "PHY-09", "PHY-11", "PHY-12", "PHY-13", "OUT-24", "OUT-25", "OUT-26", "TEC-18", "TEC-19")) {
+            assertTrue(checklist.item(id).isPresent(), id);
+        }
+        assertTrue(checklist.item("EVA-04").isEmpty(), "EVA-04 duplicated TEC-05 and TEC-07");
+        Map<String, Integer> thresholds = new java.util.TreeMap<>();
+        checklist.items().stream().filter(i -> i.answerType() == AnswerType.PERCENT).forEach(i -> thresholds.put(i.id(), i.threshold()));
+        assertEquals(Map.of("AST-02", 100, "HUM-04", 100, "HUM-05", 80, "TEC-02", 100), thresholds);
+        assertEquals(113, checklist.items().size());
     }
 }
