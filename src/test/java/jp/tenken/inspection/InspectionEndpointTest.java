@@ -169,4 +169,40 @@ class InspectionEndpointTest {
         Submissions.CHECKLIST.items().forEach(i -> ids.add(i.id()));
         return ids.indexOf(itemId);
     }
+
+    /**
+     * CONTRACT §15: a department need not answer the organization-level items, and its NO on one is no
+     * error; the security office (デジタル推進課 in the seeds) answers them, its own status does not depend
+     * on them, and the compliance list shows their shortfalls apart.
+     */
+    @Test
+    void organizationLevelItemsAreAnsweredByTheSecurityOfficeAndJudgedApart() throws Exception {
+        String shimin = TestUsers.officer(context, "officer-shimin-org", "市民課");
+        JsonNode department = json.readTree(submit(shimin, Submissions.withoutOrganizationLevel("市民課", 2024)).body());
+        assertEquals("COMPLIANT", department.get("status").asText(), department.toString());
+        assertEquals(0, department.get("findings").size(), department.toString());
+        JsonNode answeredNo = json.readTree(submit(shimin, Submissions.submission("市民課", 2024,
+                id -> id.equals("RES-12") ? Map.of("answer", "NO") : null)).body());
+        assertEquals("COMPLIANT", answeredNo.get("status").asText(), "a department's NO on an organization-level item is not checked");
+
+        String office = TestUsers.officer(context, "officer-digital", "デジタル推進課");
+        JsonNode officeAnswer = json.readTree(submit(office, Submissions.withoutOrganizationLevel("デジタル推進課", 2024)).body());
+        List<String> missing = new ArrayList<>();
+        officeAnswer.get("findings").forEach(f -> missing.add(f.get("ruleId").asText() + " " + f.get("target").get("itemId").asText()));
+        assertEquals(List.of("SI-ANSWER-MISSING EVA-06", "SI-ANSWER-MISSING OPS-08", "SI-ANSWER-MISSING RES-11",
+                "SI-ANSWER-MISSING RES-12", "SI-ANSWER-MISSING TEC-18"), missing.stream().sorted().toList());
+        assertEquals("COMPLIANT", officeAnswer.get("status").asText(), "the office's own status does not depend on them");
+
+        JsonNode list = get(TestUsers.auditor(context), "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2025-03-31");
+        JsonNode level = list.get("organizationLevel");
+        assertEquals("デジタル推進課", level.get("securityOffice").asText());
+        assertTrue(level.get("submitted").asBoolean());
+        assertEquals("NON_COMPLIANT", level.get("status").asText());
+        assertEquals(5, level.get("findings").size());
+        list.get("units").forEach(u -> {
+            if (u.get("department").asText().equals("デジタル推進課")) {
+                assertEquals("COMPLIANT", u.get("status").asText());
+            }
+        });
+    }
 }
