@@ -204,5 +204,19 @@ class InspectionEndpointTest {
                 assertEquals("COMPLIANT", u.get("status").asText());
             }
         });
+
+        // The pages: the compliance list's section apart; a department's form shows the items read-only,
+        // the office's own form asks them.
+        Http.Answer page = Http.sendAs(client, TestUsers.auditor(context), HttpRequest.GET("/compliance?fiscalYear=2024"));
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("data-organization-status=\"NON_COMPLIANT\""), page.body());
+        Http.Answer form = Http.sendAs(client, shimin, HttpRequest.GET(Http.encodeQuery("/inspections/form?department=市民課&fiscalYear=2024")));
+        assertEquals(200, form.status(), form.body());
+        assertTrue(form.body().contains("data-scope=\"ORGANIZATION\"") && form.body().contains("org-level"), "read-only items");
+        assertTrue(form.body().contains("デジタル推進課が全庁分を回答します"), "who answers them");
+        Http.Answer own = Http.sendAs(client, office, HttpRequest.GET(Http.encodeQuery("/inspections/form?department=デジタル推進課&fiscalYear=2024")));
+        assertEquals(200, own.status(), own.body());
+        assertTrue(own.body().contains("この課の回答が全庁分の回答になります"), "the office answers them");
+        assertFalse(own.body().contains("class=\"item org-level"), "no read-only item on the office's form");
     }
 }
