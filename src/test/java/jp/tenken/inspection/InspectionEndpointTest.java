@@ -62,6 +62,7 @@ class InspectionEndpointTest {
         assertEquals(201, answer.status(), answer.body());
         JsonNode created = json.readTree(answer.body());
         assertEquals("市民課", created.get("department").asText());
+        assertEquals(Submissions.CHECKLIST.version(), created.get("checklistVersion").asText(), "the version it answered");
         assertEquals(2025, created.get("fiscalYear").asInt());
         assertEquals("NON_COMPLIANT", created.get("status").asText());
         assertEquals(1, created.get("summary").get("errors").asInt());
