@@ -206,6 +206,21 @@ class InspectionEndpointTest {
             }
         });
 
+        jp.tenken.api.Download xlsx = jp.tenken.api.Download.as(client, TestUsers.auditor(context),
+                HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2025-03-31&format=xlsx"));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = xlsx.workbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("組織全体の項目");
+            assertTrue(sheet != null, "the workbook has the organization-level sheet");
+            List<String> rules = new ArrayList<>();
+            sheet.forEach(row -> {
+                org.apache.poi.ss.usermodel.Cell rule = row.getCell(3);
+                if (rule != null && rule.getStringCellValue().startsWith("SI-")) {
+                    rules.add(rule.getStringCellValue() + " " + row.getCell(4).getStringCellValue());
+                }
+            });
+            assertEquals(5, rules.size(), rules.toString());
+        }
+
         // The pages: the compliance list's section apart; a department's form shows the items read-only,
         // the office's own form asks them.
         Http.Answer page = Http.sendAs(client, TestUsers.auditor(context), HttpRequest.GET("/compliance?fiscalYear=2024"));
