@@ -282,6 +282,6 @@ class ChecklistLoaderTest {
         Map<String, Integer> thresholds = new java.util.TreeMap<>();
         checklist.items().stream().filter(i -> i.answerType() == AnswerType.PERCENT).forEach(i -> thresholds.put(i.id(), i.threshold()));
         assertEquals(Map.of("AST-02", 100, "HUM-04", 100, "HUM-05", 80, "TEC-02", 100), thresholds);
-        assertEquals(113, checklist.items().size());
+        assertEquals(114, checklist.items().size());
     }
 }
