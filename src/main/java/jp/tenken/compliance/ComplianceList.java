@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The compliance list of an organization for a fiscal year, judged as of a date. {@code organizationLevel}
  * holds the shortfalls of the organization-level items apart from the departments' lines (CONTRACT §15):
- * null where the organization names no security office.
+ * null where the organization names no security office, or for a caller who may not see the office's line
+ * (an officer of other departments).
  */
 public record ComplianceList(String organization, int fiscalYear, LocalDate asOf, List<UnitCompliance> units,
                              @JsonInclude(JsonInclude.Include.ALWAYS) OrganizationLevel organizationLevel) {

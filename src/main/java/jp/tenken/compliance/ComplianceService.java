@@ -89,11 +89,12 @@ public class ComplianceService {
                     FindingView.of(own, ruleBase.messages(), language)));
         }
         return new ComplianceList(organization, fiscalYear, asOf, lines,
-                organizationLevel(directory.securityOffice(), current, language));
+                reach.includes(directory.securityOffice()) ? organizationLevel(directory.securityOffice(), current, language) : null);
     }
 
     /**
-     * The organization-level shortfalls: the findings of the security office's current self-inspection
+     * The organization-level shortfalls (shown to those who may see the security office's line, as the
+     * rest of the list shows a caller only the departments it may see): the findings of the security office's current self-inspection
      * that concern organization-level items of the checklist (of the version it answered).
      */
     private ComplianceList.OrganizationLevel organizationLevel(String office, Map<String, CurrentStatus> current, Language language) {

@@ -221,6 +221,12 @@ class InspectionEndpointTest {
             assertEquals(5, rules.size(), rules.toString());
         }
 
+        jp.tenken.api.Download pdf = jp.tenken.api.Download.as(client, TestUsers.auditor(context),
+                HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2025-03-31&format=pdf"));
+        assertEquals(200, pdf.status());
+        String pdfText = pdf.pdfText();
+        assertTrue(pdfText.contains("組織全体の項目") && pdfText.contains("TEC-18"), pdfText);
+
         // The pages: the compliance list's section apart; a department's form shows the items read-only,
         // the office's own form asks them.
         Http.Answer page = Http.sendAs(client, TestUsers.auditor(context), HttpRequest.GET("/compliance?fiscalYear=2024"));
