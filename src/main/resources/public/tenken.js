@@ -24,6 +24,8 @@
     var byId = {};
     items.forEach(function (item) { byId[item.getAttribute('data-item-id')] = item; });
     items.forEach(function (item) {
+      // An organization-level item on a department's form shows the security office's answer, read-only.
+      if (item.classList.contains('org-level')) return;
       var gate = byId[item.getAttribute('data-depends-on')];
       var closed = !!gate && (answerOf(gate) === 'NO' || answerOf(gate) === 'NA');
       item.classList.toggle('gated', closed);
@@ -40,6 +42,7 @@
     form.querySelectorAll('fieldset.chapter').forEach(function (chapter) {
       var n = 0, done = 0;
       chapter.querySelectorAll('[data-item-id]').forEach(function (item) {
+        if (item.classList.contains('org-level')) return;
         n++;
         if (item.classList.contains('gated') || answerOf(item) !== '' || valueOf(item) !== '') done++;
       });

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * The bench's pages section (issue 16): the service started as the README starts it, a security
- * officer logged in through the form, then the 73-item self-inspection form page fetched and the
+ * officer logged in through the form, then the self-inspection form page (every item of the checklist) fetched and the
  * whole form saved as a draft, each many times, timed from request to last byte on this machine
  * (so the server's time plus a loopback round trip).
  */
@@ -65,7 +65,7 @@ final class PageBench {
             line.accept("The service started with the README's command; a security officer of 市民課 logged in through the"
                     + " login form; " + WARMUP + " requests of each kind to warm up, then " + MEASURED + " measured one after"
                     + " another, from request to last byte over loopback. The form page is " + first.body().length() / 1024
-                    + " KB of HTML (73 items); the draft is all 73 items of docs/examples/inspection-shimin-2025.yaml ("
+                    + " KB of HTML (every item of the current checklist); the draft is every answer of docs/examples/inspection-shimin-2025.yaml ("
                     + draft.length() / 1024 + " KB of form fields).");
             line.accept("");
             line.accept("| request | p50 | p95 | p99 | target |");

@@ -89,6 +89,7 @@ class CompliancePage {
         model.put("total", list.units().size());
         model.put("shownCount", shown.size());
         model.put("units", shown.stream().map(CompliancePage::row).toList());
+        model.put("organizationLevel", organizationLevel(list.organizationLevel()));
         String export = "/api/v1/compliance/units?organization=" + PageLinks.query(org) + "&fiscalYear=" + fy
                 + (wanted == null ? "" : "&status=" + wanted.name()) + "&asOf=" + today + "&format=";
         model.put("csvHref", export + "csv");
@@ -121,6 +122,21 @@ class CompliancePage {
         row.put("openActions", unit.openAuditActions());
         row.put("findings", unit.findings().stream().map(CompliancePage::finding).toList());
         return row;
+    }
+
+    /** The organization-level items' section: null (not shown) where the organization names no security office. */
+    private static Map<String, Object> organizationLevel(ComplianceList.OrganizationLevel level) {
+        if (level == null) {
+            return null;
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("office", level.securityOffice());
+        section.put("submitted", level.submitted());
+        section.put("inspectionHref", level.inspectionId() == null ? "" : "/inspections/" + level.inspectionId());
+        section.put("status", level.status() == null ? "" : level.status().name());
+        section.put("statusWord", level.status() == null ? "未提出" : StatusWords.of(level.status()));
+        section.put("findings", level.findings().stream().map(CompliancePage::finding).toList());
+        return section;
     }
 
     static Map<String, Object> finding(FindingView f) {

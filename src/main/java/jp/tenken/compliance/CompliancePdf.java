@@ -62,6 +62,25 @@ final class CompliancePdf {
             pdf.table(new PdfReport.Table(new float[]{14, 6, 6, 7, 10, 7, 50},
                     List.of("課", "状況", "自己点検", "エラー / 警告", "最終監査", "未完了の是正措置", "指摘")), rows);
 
+            ComplianceList.OrganizationLevel level = list.organizationLevel();
+            if (level != null) {
+                // The organization-level items, answered by the security office, apart from the departments (CONTRACT §15).
+                pdf.heading("組織全体の項目(" + level.securityOffice() + "が全庁分を回答)");
+                if (!level.submitted()) {
+                    pdf.paragraph("今年度の組織全体の項目はまだ回答されていません。");
+                } else {
+                    pdf.paragraph("状況: " + StatusWords.of(level.status()) + "(各課の状況には影響しません)");
+                    List<Cell[]> org = new ArrayList<>();
+                    for (FindingView f : level.findings()) {
+                        org.add(new Cell[]{Cell.of(f.ruleId()), Cell.of(f.target().itemId() == null ? "" : f.target().itemId()),
+                                Cell.of(f.message())});
+                    }
+                    if (!org.isEmpty()) {
+                        pdf.table(new PdfReport.Table(new float[]{20, 10, 70}, List.of("ルール", "項番", "指摘")), org);
+                    }
+                }
+            }
+
             pdf.heading("未完了の是正措置(" + actions.size() + "件)");
             if (actions.isEmpty()) {
                 pdf.paragraph("未完了の是正措置はありません。");

@@ -9,6 +9,8 @@ import jp.tenken.api.NotFoundException;
 import jp.tenken.api.Summary;
 import jp.tenken.audit.AuditService;
 import jp.tenken.audit.AuditStanding;
+import jp.tenken.checklist.Checklist;
+import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleBase;
@@ -39,9 +41,11 @@ public class ComplianceService {
     private final ComplianceRules rules;
     private final RuleBase ruleBase;
     private final AuditService audits;
+    private final ChecklistRegistry checklists;
 
     public ComplianceService(OrganizationRegistry organizations, InspectionStore inspections, ComplianceRules rules,
-                             RuleBase ruleBase, AuditService audits) {
+                             RuleBase ruleBase, AuditService audits, ChecklistRegistry checklists) {
+        this.checklists = checklists;
         this.organizations = organizations;
         this.inspections = inspections;
         this.rules = rules;
@@ -84,7 +88,33 @@ public class ComplianceService {
                     standing.lastAuditedFiscalYear(unit), standing.openActions(unit),
                     FindingView.of(own, ruleBase.messages(), language)));
         }
-        return new ComplianceList(organization, fiscalYear, asOf, lines);
+        return new ComplianceList(organization, fiscalYear, asOf, lines,
+                reach.includes(directory.securityOffice()) ? organizationLevel(directory.securityOffice(), current, language) : null);
+    }
+
+    /**
+     * The organization-level shortfalls (shown to those who may see the security office's line, as the
+     * rest of the list shows a caller only the departments it may see): the findings of the security office's current self-inspection
+     * that concern organization-level items of the checklist (of the version it answered).
+     */
+    private ComplianceList.OrganizationLevel organizationLevel(String office, Map<String, CurrentStatus> current, Language language) {
+        if (office == null) {
+            return null;
+        }
+        CurrentStatus inspection = current.get(office);
+        if (inspection == null) {
+            return new ComplianceList.OrganizationLevel(office, false, null, null, List.of());
+        }
+        Checklist checklist = inspections.find(inspection.id())
+                .flatMap(s -> checklists.checklist(s.checklistId(), s.checklistVersion())).orElse(null);
+        if (checklist == null) {
+            return new ComplianceList.OrganizationLevel(office, true, inspection.id(), null, List.of());
+        }
+        List<Finding> organizationLevel = inspection.findings().stream()
+                .filter(f -> InspectionStatus.organizationLevel(f, checklist)).sorted().toList();
+        return new ComplianceList.OrganizationLevel(office, true, inspection.id(),
+                InspectionStatus.ofOrganizationLevel(organizationLevel, checklist),
+                FindingView.of(organizationLevel, ruleBase.messages(), language));
     }
 
     /**

@@ -48,6 +48,7 @@ final class ComplianceXlsx {
     }
 
     static final String ACTIONS_SHEET = "未完了の是正措置";
+    static final String ORGANIZATION_SHEET = "組織全体の項目";
 
     static byte[] write(ComplianceList list, List<AuditStanding.OpenAction> actions, String organizationName) {
         try (ExportWorkbook book = new ExportWorkbook()) {
@@ -96,6 +97,24 @@ final class ComplianceXlsx {
                 }
             }
             findings.endTable();
+
+            ComplianceList.OrganizationLevel level = list.organizationLevel();
+            if (level != null) {
+                // The organization-level items, answered by the security office, apart from the departments (CONTRACT §15).
+                ExportWorkbook.Sheet org = book.sheet(ORGANIZATION_SHEET, 22, 10, 8, 24, 12, 70);
+                org.title("組織全体の項目(" + level.securityOffice() + "が全庁分を回答) " + organizationName + " "
+                                + JapaneseDates.fiscalYear(list.fiscalYear()))
+                        .header(List.of("回答する課", "状況", "重要度", "ルール", "項番", "指摘"));
+                if (!level.submitted()) {
+                    org.line().text(level.securityOffice()).text("未提出", Fill.RED).text("").text("").text("").wrapped("今年度の回答がありません");
+                }
+                for (FindingView f : level.findings()) {
+                    org.line().text(level.securityOffice()).text(StatusWords.of(level.status()), fill(level.status()))
+                            .text(StatusWords.severity(f.severity())).text(f.ruleId()).text(f.target().itemId())
+                            .wrapped(f.message());
+                }
+                org.endTable();
+            }
 
             ExportWorkbook.Sheet openSheet = book.sheet(ACTIONS_SHEET, 22, 11, 12, 10, 8, 40, 40, 11, 8);
             openSheet.title("未完了の是正措置 " + organizationName + "(" + list.asOf() + "時点)")

@@ -14,6 +14,11 @@ public record Answer(@NotBlank @Identifier String itemId, AnswerValue answer,
                      @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 6) BigDecimal value,
                      String evidence, @Valid Remediation remediation) {
 
+    /** The same answer to an item under another id (an item renamed in a later checklist version). */
+    public Answer withItemId(String id) {
+        return new Answer(id, answer, value, evidence, remediation);
+    }
+
     public boolean hasEvidence() {
         return evidence != null && !evidence.isBlank();
     }

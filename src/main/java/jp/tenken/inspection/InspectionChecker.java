@@ -48,6 +48,45 @@ public final class InspectionChecker {
         return organizations.requireDirectory(organization).requireUnit(department, "department");
     }
 
+    /** The registry name of the organization's security office (which answers organization-level items); null if none. */
+    public String securityOffice(String organization) {
+        return organizations.requireDirectory(organization).securityOffice();
+    }
+
+    /**
+     * Where an item a stored submission answered (in the checklist version it answered) is in the
+     * current version: the same id, a renamed one, or empty where the item was removed.
+     */
+    public java.util.Optional<String> currentItemId(String checklistId, String answeredVersion, String itemId) {
+        return checklists.follow(checklistId, answeredVersion, itemId, null);
+    }
+
+    /**
+     * A stored submission's answers under the ids of the current checklist version, as last year's
+     * answers for SI-REPEATED-FAILURE: an answer to an item since renamed counts under its new id, one
+     * to an item since removed is dropped (a removed item is no repeated failure).
+     */
+    public List<PreviousAnswer> previousAnswers(StoredInspection inspection) {
+        return inCurrentVersion(inspection).answers().stream()
+                .filter(a -> a.answer() != null)
+                .map(a -> new PreviousAnswer(a.itemId(), a.answer().name(), inspection.fiscalYear()))
+                .toList();
+    }
+
+    /** A stored submission with its answers renamed into the current checklist version, removed items left out. */
+    public InspectionSubmission inCurrentVersion(StoredInspection inspection) {
+        InspectionSubmission s = inspection.submission();
+        return s.withAnswers(s.answers().stream()
+                .flatMap(a -> currentItemId(inspection.checklistId(), inspection.checklistVersion(), a.itemId())
+                        .map(a::withItemId).stream())
+                .toList());
+    }
+
+    /** A checklist in a version kept (earlier ones stay readable); the current one if the version is not kept. */
+    public Checklist checklist(String id, String version) {
+        return checklists.checklist(id, version).orElseGet(() -> checklist(id));
+    }
+
     public Checklist checklist(String id) {
         return checklists.checklist(id).orElseThrow(() -> new NotFoundException("checklist.not-found", Map.of("id", id)));
     }
@@ -70,8 +109,9 @@ public final class InspectionChecker {
         Checklist checklist = checklist(submission.checklistId());
         Department unit = unit(submission.organization(), submission.department());
         requireDatedInItsYearWithAnswersThatFitTheirItems(submission, checklist);
-        List<Finding> findings = ruleBase.evaluate(FAMILY,
-                InspectionFacts.of(submission, unit.name(), checklist, previousOfUnit.apply(unit.name())), Map.of());
+        boolean organizationLevel = unit.name().equals(securityOffice(submission.organization()));
+        List<Finding> findings = ruleBase.evaluate(FAMILY, InspectionFacts.of(submission, unit.name(), checklist,
+                previousOfUnit.apply(unit.name()), organizationLevel), Map.of());
         return new InspectionCheck(submission, unit.name(), checklist, ruleBase.version(), findings,
                 InspectionStatus.of(findings, checklist));
     }

@@ -68,7 +68,7 @@ class InspectionController {
         }
         // A future, so that BoundedWork can move a large document off the thread that received it.
         return CompletableFuture.completedFuture(HttpResponse.created(InspectionResponse.of(stored,
-                checklists.checklist(stored.checklistId()).orElse(null), ruleBase.messages(), Requests.language(request), false)));
+                checklists.checklist(stored.checklistId(), stored.checklistVersion()).orElse(null), ruleBase.messages(), Requests.language(request), false)));
     }
 
     /**
@@ -80,7 +80,7 @@ class InspectionController {
         ExportFormat wanted = ExportFormat.of(request, format, ExportFormat.JSON, ExportFormat.XLSX, ExportFormat.PDF);
         StoredInspection stored = service.find(caller, id)
                 .orElseThrow(() -> new NotFoundException("inspection.not-found", Map.of("id", id)));
-        Checklist checklist = checklists.checklist(stored.checklistId()).orElse(null);
+        Checklist checklist = checklists.checklist(stored.checklistId(), stored.checklistVersion()).orElse(null);
         if (wanted == ExportFormat.JSON) {
             return HttpResponse.ok(InspectionResponse.of(stored, checklist, ruleBase.messages(), Requests.language(request), true))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);

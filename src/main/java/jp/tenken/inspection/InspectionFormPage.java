@@ -19,6 +19,7 @@ import jp.tenken.api.FindingView;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.checklist.Checklist;
+import jp.tenken.checklist.ChecklistItem;
 import jp.tenken.checklist.ChecklistRegistry;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.document.DocumentReader;
@@ -99,7 +100,8 @@ class InspectionFormPage {
         if ("last-year".equals(from)) {
             Optional<StoredInspection> last = inspections.current(caller, target.organization, target.fiscalYear - 1, target.department)
                     .stream().findFirst();
-            form = last.map(s -> InspectionForm.of(s.submission()).withGatesApplied(checklist)).orElse(InspectionForm.empty());
+            // Last year's answers follow their items into this version (renamed items under the new id, removed ones left out).
+            form = last.map(s -> InspectionForm.of(inspections.inCurrentVersion(s)).withGatesApplied(checklist)).orElse(InspectionForm.empty());
             notice = last.isPresent()
                     ? JapaneseDates.fiscalYear(target.fiscalYear - 1) + "の回答を写しました。内容を確かめ、下書き保存または提出してください。"
                     : JapaneseDates.fiscalYear(target.fiscalYear - 1) + "の提出はありません。";
@@ -111,7 +113,7 @@ class InspectionFormPage {
                         + JapaneseDates.dateTime(draft.get().savedAt().atZoneSameInstant(JAPAN).toLocalDateTime()) + " に保存)を表示しています。";
             } else {
                 form = inspections.current(caller, target.organization, target.fiscalYear, target.department).stream()
-                        .findFirst().map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty());
+                        .findFirst().map(s -> InspectionForm.of(inspections.inCurrentVersion(s))).orElse(InspectionForm.empty());
             }
         }
         if (saved != null) {
@@ -191,7 +193,8 @@ class InspectionFormPage {
     }
 
     private Map<String, Object> storedModel(Caller caller, StoredInspection stored, String notice) {
-        Checklist checklist = checklists.checklist(stored.checklistId()).orElseThrow();
+        // A stored submission is shown with the checklist version it answered.
+        Checklist checklist = checker.checklist(stored.checklistId(), stored.checklistVersion());
         List<FindingView> findings = FindingView.of(stored.findings(), ruleBase.messages(), Language.JA);
         Target target = new Target(stored.organization(), stored.department(), stored.fiscalYear());
         Map<String, Object> model = formModel(caller, target, checklist, InspectionForm.of(stored.submission()), Map.of(), findings);
@@ -216,15 +219,21 @@ class InspectionFormPage {
         model.put("fiscalYear", target.fiscalYear);
         model.put("fiscalYearLabel", JapaneseDates.fiscalYear(target.fiscalYear));
         model.put("checklistTitle", checklist.title() + "(" + checklist.version() + "年版)");
-        model.put("chapters", InspectionFormView.chapters(checklist, form, errors, findings));
+        String office = checker.securityOffice(target.organization);
+        boolean asked = office != null && office.equals(target.department);
+        InspectionFormView.OrganizationLevel organizationLevel = asked ? InspectionFormView.OrganizationLevel.ASKED
+                : new InspectionFormView.OrganizationLevel(false, office, inspections.organizationLevel(target.organization, target.fiscalYear)
+                        .map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty()));
+        model.put("chapters", InspectionFormView.chapters(checklist, form, errors, findings, organizationLevel));
         model.put("formHref", formHref(target.department, target.fiscalYear));
         model.put("lastYearHref", formHref(target.department, target.fiscalYear) + "&from=last-year");
         model.put("templateHref", "/api/v1/templates/inspection.xlsx?organization=" + URLEncoder.encode(target.organization, StandardCharsets.UTF_8)
                 + "&department=" + URLEncoder.encode(target.department, StandardCharsets.UTF_8) + "&fiscalYear=" + target.fiscalYear);
         model.put("readOnly", false);
-        long answered = checklist.items().stream().filter(i -> form.gateClosed(checklist, i) || form.get(i.id()).answered()).count();
+        List<ChecklistItem> askedItems = checklist.items().stream().filter(i -> asked || !i.organizationLevel()).toList();
+        long answered = askedItems.stream().filter(i -> form.gateClosed(checklist, i) || form.get(i.id()).answered()).count();
         model.put("answered", answered);
-        model.put("total", checklist.items().size());
+        model.put("total", askedItems.size());
         return model;
     }
 

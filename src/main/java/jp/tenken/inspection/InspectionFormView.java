@@ -20,24 +20,38 @@ final class InspectionFormView {
     private InspectionFormView() {
     }
 
+    /**
+     * Who answers the organization-level items on this form: {@code asked} on the security office's own
+     * form (it answers them for everyone); otherwise they are shown read-only with the office's answers.
+     */
+    record OrganizationLevel(boolean asked, String office, InspectionForm officeAnswers) {
+        static final OrganizationLevel ASKED = new OrganizationLevel(true, null, InspectionForm.empty());
+    }
+
     static List<Map<String, Object>> chapters(Checklist checklist, InspectionForm form,
                                               Map<String, List<String>> errorsByItem, List<FindingView> findings) {
+        return chapters(checklist, form, errorsByItem, findings, OrganizationLevel.ASKED);
+    }
+
+    static List<Map<String, Object>> chapters(Checklist checklist, InspectionForm form,
+                                              Map<String, List<String>> errorsByItem, List<FindingView> findings,
+                                              OrganizationLevel organizationLevel) {
         Map<String, List<Map<String, Object>>> byChapter = new LinkedHashMap<>();
         for (ChecklistItem item : checklist.items()) {
             byChapter.computeIfAbsent(item.chapter(), c -> new ArrayList<>())
-                    .add(item(checklist, item, form, errorsByItem.getOrDefault(item.id(), List.of()), findings));
+                    .add(item(checklist, item, form, errorsByItem.getOrDefault(item.id(), List.of()), findings, organizationLevel));
         }
         List<Map<String, Object>> chapters = new ArrayList<>();
         int number = 0;
         for (Map.Entry<String, List<Map<String, Object>>> chapter : byChapter.entrySet()) {
             number++;
-            long answered = chapter.getValue().stream().filter(i -> (Boolean) i.get("answered")).count();
+            long answered = chapter.getValue().stream().filter(i -> (Boolean) i.get("answered") && !(Boolean) i.get("orgLevel")).count();
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("number", number);
             c.put("anchor", "chapter-" + number);
             c.put("name", chapter.getKey());
             c.put("answered", answered);
-            c.put("total", chapter.getValue().size());
+            c.put("total", chapter.getValue().stream().filter(i -> !(Boolean) i.get("orgLevel")).count());
             c.put("items", chapter.getValue());
             chapters.add(c);
         }
@@ -45,11 +59,20 @@ final class InspectionFormView {
     }
 
     private static Map<String, Object> item(Checklist checklist, ChecklistItem item, InspectionForm form,
-                                            List<String> errors, List<FindingView> findings) {
-        InspectionForm.Values v = form.get(item.id());
-        boolean gated = form.gateClosed(checklist, item);
+                                            List<String> errors, List<FindingView> findings, OrganizationLevel organizationLevel) {
+        boolean orgLevel = item.organizationLevel() && !organizationLevel.asked();
+        InspectionForm answers = orgLevel ? organizationLevel.officeAnswers() : form;
+        InspectionForm.Values v = answers.get(item.id());
+        boolean gated = answers.gateClosed(checklist, item);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", item.id());
+        m.put("scope", item.scope().name());
+        m.put("orgLevel", orgLevel);
+        m.put("orgLevelNote", !item.organizationLevel() ? ""
+                : orgLevel ? "組織全体の項目: " + (organizationLevel.office() == null ? "情報セキュリティ担当課" : organizationLevel.office())
+                        + "が全庁分を回答します(この課の回答は不要で、課の状況に影響しません)。"
+                        + (v.answered() ? "" : " 今年度の回答はまだありません。")
+                : "組織全体の項目: この課の回答が全庁分の回答になります。");
         m.put("question", item.question());
         m.put("guidance", item.guidance() == null ? "" : item.guidance());
         m.put("severity", item.severity().name());

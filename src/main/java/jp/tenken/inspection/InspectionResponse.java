@@ -17,10 +17,11 @@ import java.util.List;
  * A self-inspection as answered (CONTRACT §4): its status, findings and the improvements the
  * department has promised, by due date. {@code answers} only where one submission is asked for.
  * {@code submittedBy} names the user who submitted it; like every other null field it is left out
- * for a submission stored before accounts existed.
+ * for a submission stored before accounts existed. {@code checklistVersion} is the version of the
+ * checklist it answered (CONTRACT §15); an earlier one stays readable with {@code ?version=}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record InspectionResponse(String id, String checklistId, String organization, String department, int fiscalYear,
+public record InspectionResponse(String id, String checklistId, String checklistVersion, String organization, String department, int fiscalYear,
                                  LocalDate submittedOn, OffsetDateTime storedAt, String submittedBy,
                                  InspectionStatus status, boolean current,
                                  String rulesVersion, Summary summary, List<FindingView> findings, boolean truncated,
@@ -41,7 +42,7 @@ public record InspectionResponse(String id, String checklistId, String organizat
                         .thenComparing(RemediationView::itemId))
                 .toList();
         ShownFindings shown = ShownFindings.of(stored.findings(), messages, language);
-        return new InspectionResponse(stored.id(), stored.checklistId(), stored.organization(), stored.department(),
+        return new InspectionResponse(stored.id(), stored.checklistId(), stored.checklistVersion(), stored.organization(), stored.department(),
                 stored.fiscalYear(), stored.submittedOn(), stored.storedAt(), stored.submittedBy(), stored.status(), stored.current(),
                 stored.rulesVersion(), Summary.of(stored.findings()), shown.findings(), shown.truncated(), remediations, withAnswers ? stored.submission().answers() : null);
     }

@@ -32,7 +32,7 @@ public class InspectionService {
         caller.require(Action.INSPECTION_SUBMIT, submission.organization(), department);
         return store.store(checker.check(submission, unit ->
                 store.current(submission.organization(), unit, submission.fiscalYear() - 1)
-                        .map(InspectionService::answersOf)
+                        .map(this::answersOf)
                         .orElse(List.of())), caller.username());
     }
 
@@ -56,10 +56,30 @@ public class InspectionService {
         return store.current(organization, fiscalYear, unit).stream().filter(s -> reach.includes(s.department())).toList();
     }
 
-    private static List<PreviousAnswer> answersOf(StoredInspection inspection) {
-        return inspection.submission().answers().stream()
-                .filter(a -> a.answer() != null)
-                .map(a -> new PreviousAnswer(a.itemId(), a.answer().name(), inspection.fiscalYear()))
-                .toList();
+    /**
+     * The organization-level answers of a fiscal year: the security office's current submission, which
+     * every department's form shows read-only beside those items (only its answers to organization-level
+     * items are shown, so no permission on the office's own inspection is needed). Empty where the
+     * organization names no office or it has not submitted.
+     */
+    public Optional<StoredInspection> organizationLevel(String organization, int fiscalYear) {
+        String office = checker.securityOffice(organization);
+        return office == null ? Optional.empty() : store.current(organization, office, fiscalYear);
+    }
+
+    /**
+     * Last year's answers under the ids of the current checklist version, for SI-REPEATED-FAILURE: an
+     * answer to an item since renamed counts under its new id; one to an item since removed is dropped.
+     */
+    private List<PreviousAnswer> answersOf(StoredInspection inspection) {
+        return checker.previousAnswers(inspection);
+    }
+
+    /**
+     * A stored submission's answers as the current checklist version names its items (to copy last
+     * year's answers into this year's form): renamed items under their new ids, removed ones left out.
+     */
+    public InspectionSubmission inCurrentVersion(StoredInspection inspection) {
+        return checker.inCurrentVersion(inspection);
     }
 }

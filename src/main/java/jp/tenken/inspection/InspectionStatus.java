@@ -13,9 +13,26 @@ public enum InspectionStatus {
 
     /**
      * NON_COMPLIANT if an ERROR concerns a HIGH item, NEEDS_IMPROVEMENT if any other ERROR or
-     * WARNING remains, COMPLIANT otherwise.
+     * WARNING remains, COMPLIANT otherwise. Findings on organization-level items (which only the
+     * security office's submission has) never count: a department's status does not depend on an
+     * answer it cannot change; {@link #ofOrganizationLevel} judges them apart.
      */
     public static InspectionStatus of(List<Finding> findings, Checklist checklist) {
+        return judge(findings.stream().filter(f -> !organizationLevel(f, checklist)).toList(), checklist);
+    }
+
+    /** The same judgement over the findings on organization-level items alone. */
+    public static InspectionStatus ofOrganizationLevel(List<Finding> findings, Checklist checklist) {
+        return judge(findings.stream().filter(f -> organizationLevel(f, checklist)).toList(), checklist);
+    }
+
+    /** Whether a finding concerns an organization-level item of the checklist. */
+    public static boolean organizationLevel(Finding finding, Checklist checklist) {
+        return finding.target().itemId() != null
+                && checklist.item(finding.target().itemId()).map(i -> i.organizationLevel()).orElse(false);
+    }
+
+    private static InspectionStatus judge(List<Finding> findings, Checklist checklist) {
         boolean highError = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
                 && f.target().itemId() != null
                 && checklist.item(f.target().itemId()).map(i -> i.severity() == ItemSeverity.HIGH).orElse(false));

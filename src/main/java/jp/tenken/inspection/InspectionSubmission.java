@@ -20,10 +20,15 @@ public record InspectionSubmission(
         @NotBlank @Size(max = 200) String department,
         @NotNull @Min(RecordYears.FIRST) @Max(RecordYears.LAST) Integer fiscalYear,
         @NotNull LocalDate submittedOn,
-        // A checklist has 73 items; a thousand answers is no real submission (each unknown one is a finding).
+        // A checklist has some 90 items; a thousand answers is no real submission (each unknown one is a finding).
         @NotNull @Size(max = 1000, message = "{document.limit.items}") List<@Valid @NotNull Answer> answers) {
 
     public InspectionSubmission {
         answers = Lists.immutableOrNull(answers);
+    }
+
+    /** The same submission with other answers. */
+    public InspectionSubmission withAnswers(List<Answer> others) {
+        return new InspectionSubmission(checklistId, organization, department, fiscalYear, submittedOn, others);
     }
 }

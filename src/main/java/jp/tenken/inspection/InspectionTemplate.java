@@ -164,6 +164,9 @@ final class InspectionTemplate {
         if (item.dependsOn() != null) {
             lines.add(item.dependsOn() + " が「いいえ」「該当なし」なら「該当なし」");
         }
+        if (item.organizationLevel()) {
+            lines.add("組織全体の項目: 情報セキュリティ担当課が全庁分を回答します。他の課は空欄のままでかまいません(回答しても点検されず、課の状況に影響しません)");
+        }
         return String.join("\n", lines);
     }
 

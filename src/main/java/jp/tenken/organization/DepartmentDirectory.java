@@ -83,6 +83,15 @@ public final class DepartmentDirectory {
      * The unit (not a group) a document names at {@code path}; an unknown name or a group is refused
      * with 422, naming the field and suggesting the closest known name.
      */
+    /**
+     * The registry name of the information-security office, whose self-inspection answers the
+     * checklist's organization-level items; null where the organization names none.
+     */
+    public String securityOffice() {
+        return organization.securityOffice() == null ? null
+                : resolve(organization.securityOffice()).map(Department::name).orElse(null);
+    }
+
     public Department requireUnit(String name, String path) {
         Department unit = resolve(name).orElseThrow(() -> DocumentRejectedException.unprocessable(
                 Problem.of(path, "department.unknown", "department", name, "suggestion", closest(name))));

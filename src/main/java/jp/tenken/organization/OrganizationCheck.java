@@ -56,6 +56,13 @@ final class OrganizationCheck {
                 }
             }
         }
+        if (organization.securityOffice() != null) {
+            Given office = byKey.get(TextKeys.departmentKey(organization.securityOffice()));
+            if (office == null || !"the name".equals(office.kind()) || organization.departments().get(office.department()).group()) {
+                problems.add(read.problem(JsonPointer.empty().appendProperty("securityOffice"), "securityOffice "
+                        + organization.securityOffice() + " must be the name of a department of this file (not a group, alias or former name)"));
+            }
+        }
         return problems;
     }
 

@@ -52,4 +52,23 @@ class ChecklistEndpointTest {
         assertTrue(japanese.contains("技術的セキュリティ"), japanese.toString());
         assertEquals(english.size(), japanese.size(), "one English name per chapter");
     }
+
+    /** CONTRACT §15: the current version, an earlier one with ?version=, 404 for a version not kept. */
+    @Test
+    void theCurrentVersionIsServedAndAnEarlierOneOnRequest() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String path = "/api/v1/checklists/municipal-security-self-inspection";
+        com.fasterxml.jackson.databind.JsonNode current = json.readTree(Http.sendAs(client, officer, HttpRequest.GET(path)).body());
+        assertEquals("2026", current.get("version").asText());
+        assertEquals("2025", current.get("supersedes").get("version").asText());
+        assertEquals("removed", current.get("supersedes").get("items").get("EVA-04").asText());
+        com.fasterxml.jackson.databind.JsonNode earlier = json.readTree(Http.sendAs(client, officer, HttpRequest.GET(path + "?version=2025")).body());
+        assertEquals("2025", earlier.get("version").asText());
+        assertEquals(73, earlier.get("items").size());
+        assertEquals("DEPARTMENT", earlier.get("items").get(0).get("scope").asText());
+        assertEquals(200, Http.sendAs(client, officer, HttpRequest.GET(path + "?version=2026")).status());
+        Http.Answer missing = Http.sendAs(client, officer, HttpRequest.GET(path + "?version=1999"));
+        assertEquals(404, missing.status());
+        assertTrue(missing.body().contains("1999"), missing.body());
+    }
 }

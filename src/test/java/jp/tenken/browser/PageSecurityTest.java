@@ -287,7 +287,7 @@ class PageSecurityTest {
 
         assertEquals(303, saved.status(), saved.body());
         var draft = drafts.find(TestUsers.adminCaller(), TestUsers.ORGANIZATION, "市民課", 2021).orElseThrow();
-        assertEquals(73, draft.answers().size());
+        assertEquals(Submissions.CHECKLIST.items().size(), draft.answers().size());
         assertEquals(longText, draft.answers().stream().filter(a -> a.itemId().equals("PHY-02")).findFirst().orElseThrow()
                 .remediationAction());
     }

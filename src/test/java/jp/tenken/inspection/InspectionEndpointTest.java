@@ -62,6 +62,7 @@ class InspectionEndpointTest {
         assertEquals(201, answer.status(), answer.body());
         JsonNode created = json.readTree(answer.body());
         assertEquals("市民課", created.get("department").asText());
+        assertEquals(Submissions.CHECKLIST.version(), created.get("checklistVersion").asText(), "the version it answered");
         assertEquals(2025, created.get("fiscalYear").asInt());
         assertEquals("NON_COMPLIANT", created.get("status").asText());
         assertEquals(1, created.get("summary").get("errors").asInt());
@@ -168,5 +169,76 @@ class InspectionEndpointTest {
         List<String> ids = new ArrayList<>();
         Submissions.CHECKLIST.items().forEach(i -> ids.add(i.id()));
         return ids.indexOf(itemId);
+    }
+
+    /**
+     * CONTRACT §15: a department need not answer the organization-level items, and its NO on one is no
+     * error; the security office (デジタル推進課 in the seeds) answers them, its own status does not depend
+     * on them, and the compliance list shows their shortfalls apart.
+     */
+    @Test
+    void organizationLevelItemsAreAnsweredByTheSecurityOfficeAndJudgedApart() throws Exception {
+        String shimin = TestUsers.officer(context, "officer-shimin-org", "市民課");
+        JsonNode department = json.readTree(submit(shimin, Submissions.withoutOrganizationLevel("市民課", 2024)).body());
+        assertEquals("COMPLIANT", department.get("status").asText(), department.toString());
+        assertEquals(0, department.get("findings").size(), department.toString());
+        JsonNode answeredNo = json.readTree(submit(shimin, Submissions.submission("市民課", 2024,
+                id -> id.equals("RES-12") ? Map.of("answer", "NO") : null)).body());
+        assertEquals("COMPLIANT", answeredNo.get("status").asText(), "a department's NO on an organization-level item is not checked");
+
+        String office = TestUsers.officer(context, "officer-digital", "デジタル推進課");
+        JsonNode officeAnswer = json.readTree(submit(office, Submissions.withoutOrganizationLevel("デジタル推進課", 2024)).body());
+        List<String> missing = new ArrayList<>();
+        officeAnswer.get("findings").forEach(f -> missing.add(f.get("ruleId").asText() + " " + f.get("target").get("itemId").asText()));
+        assertEquals(List.of("SI-ANSWER-MISSING EVA-06", "SI-ANSWER-MISSING OPS-08", "SI-ANSWER-MISSING RES-11",
+                "SI-ANSWER-MISSING RES-12", "SI-ANSWER-MISSING TEC-18"), missing.stream().sorted().toList());
+        assertEquals("COMPLIANT", officeAnswer.get("status").asText(), "the office's own status does not depend on them");
+
+        JsonNode list = get(TestUsers.auditor(context), "/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2025-03-31");
+        JsonNode level = list.get("organizationLevel");
+        assertEquals("デジタル推進課", level.get("securityOffice").asText());
+        assertTrue(level.get("submitted").asBoolean());
+        assertEquals("NON_COMPLIANT", level.get("status").asText());
+        assertEquals(5, level.get("findings").size());
+        list.get("units").forEach(u -> {
+            if (u.get("department").asText().equals("デジタル推進課")) {
+                assertEquals("COMPLIANT", u.get("status").asText());
+            }
+        });
+
+        jp.tenken.api.Download xlsx = jp.tenken.api.Download.as(client, TestUsers.auditor(context),
+                HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2025-03-31&format=xlsx"));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = xlsx.workbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("組織全体の項目");
+            assertTrue(sheet != null, "the workbook has the organization-level sheet");
+            List<String> rules = new ArrayList<>();
+            sheet.forEach(row -> {
+                org.apache.poi.ss.usermodel.Cell rule = row.getCell(3);
+                if (rule != null && rule.getStringCellValue().startsWith("SI-")) {
+                    rules.add(rule.getStringCellValue() + " " + row.getCell(4).getStringCellValue());
+                }
+            });
+            assertEquals(5, rules.size(), rules.toString());
+        }
+
+        jp.tenken.api.Download pdf = jp.tenken.api.Download.as(client, TestUsers.auditor(context),
+                HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2025-03-31&format=pdf"));
+        assertEquals(200, pdf.status());
+        String pdfText = pdf.pdfText();
+        assertTrue(pdfText.contains("組織全体の項目") && pdfText.contains("TEC-18"), pdfText);
+
+        // The pages: the compliance list's section apart; a department's form shows the items read-only,
+        // the office's own form asks them.
+        Http.Answer page = Http.sendAs(client, TestUsers.auditor(context), HttpRequest.GET("/compliance?fiscalYear=2024"));
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("data-organization-status=\"NON_COMPLIANT\""), page.body());
+        Http.Answer form = Http.sendAs(client, shimin, HttpRequest.GET(Http.encodeQuery("/inspections/form?department=市民課&fiscalYear=2024")));
+        assertEquals(200, form.status(), form.body());
+        assertTrue(form.body().contains("data-scope=\"ORGANIZATION\"") && form.body().contains("org-level"), "read-only items");
+        assertTrue(form.body().contains("デジタル推進課が全庁分を回答します"), "who answers them");
+        Http.Answer own = Http.sendAs(client, office, HttpRequest.GET(Http.encodeQuery("/inspections/form?department=デジタル推進課&fiscalYear=2024")));
+        assertEquals(200, own.status(), own.body());
+        assertTrue(own.body().contains("この課の回答が全庁分の回答になります"), "the office answers them");
+        assertFalse(own.body().contains("class=\"item org-level"), "no read-only item on the office's form");
     }
 }

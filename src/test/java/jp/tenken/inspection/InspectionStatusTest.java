@@ -21,7 +21,7 @@ class InspectionStatusTest {
             item("H-01", ItemSeverity.HIGH), item("M-01", ItemSeverity.MEDIUM), item("L-01", ItemSeverity.LOW)));
 
     static ChecklistItem item(String id, ItemSeverity severity) {
-        return new ChecklistItem(id, "c", "q", null, severity, AnswerType.YES_NO, false, false, null, null, null, null, null);
+        return new ChecklistItem(id, "c", "q", null, severity, AnswerType.YES_NO, false, false, null, null, null, null, null, null);
     }
 
     static Finding finding(Severity severity, String itemId) {
@@ -54,5 +54,17 @@ class InspectionStatusTest {
     void infosAloneAndNoFindingsAreCompliant() {
         assertEquals(InspectionStatus.COMPLIANT, InspectionStatus.of(List.of(finding(Severity.INFO, "H-01")), CHECKLIST));
         assertEquals(InspectionStatus.COMPLIANT, InspectionStatus.of(List.of(), CHECKLIST));
+    }
+
+    /** CONTRACT §15: the security office's findings on organization-level items are judged apart. */
+    @Test
+    void findingsOnOrganizationLevelItemsNeverChangeTheDepartmentsStatus() {
+        Checklist checklist = new Checklist("c", "1", "t", null, null, List.of(item("H-01", ItemSeverity.HIGH),
+                new ChecklistItem("O-01", "c", "q", null, ItemSeverity.HIGH, AnswerType.YES_NO, false, false, null, null, null, null, null,
+                        jp.tenken.checklist.ItemScope.ORGANIZATION)));
+        List<Finding> findings = List.of(finding(Severity.ERROR, "O-01"));
+        assertEquals(InspectionStatus.COMPLIANT, InspectionStatus.of(findings, checklist));
+        assertEquals(InspectionStatus.NON_COMPLIANT, InspectionStatus.ofOrganizationLevel(findings, checklist));
+        assertEquals(InspectionStatus.COMPLIANT, InspectionStatus.ofOrganizationLevel(List.of(finding(Severity.ERROR, "H-01")), checklist));
     }
 }

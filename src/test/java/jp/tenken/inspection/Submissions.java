@@ -55,6 +55,14 @@ public final class Submissions {
         return Map.of("itemId", item.id(), "answer", "YES", "evidence", "記録あり");
     }
 
+    /** Every item a department answers answered well, the organization-level items left out (the security office answers them). */
+    public static Map<String, Object> withoutOrganizationLevel(String department, int fiscalYear) {
+        Map<String, Object> body = compliant(department, fiscalYear);
+        body.put("answers", ((java.util.List<?>) body.get("answers")).stream()
+                .filter(a -> !CHECKLIST.item(String.valueOf(((Map<?, ?>) a).get("itemId"))).orElseThrow().organizationLevel()).toList());
+        return body;
+    }
+
     /** A NO on a HIGH item without remediation: NON_COMPLIANT. */
     public static Map<String, Object> nonCompliant(String department, int fiscalYear) {
         return submission(department, fiscalYear, id -> id.equals("PHY-02") ? Map.of("answer", "NO") : null);

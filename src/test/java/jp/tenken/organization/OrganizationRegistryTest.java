@@ -174,6 +174,19 @@ class OrganizationRegistryTest {
         assertTrue(e.getMessage().contains(seeds.resolve("organizations").toString()), e.getMessage());
     }
 
+    /** The security office answers the checklist's organization-level items: it must be a department of the file. */
+    @Test
+    void theSecurityOfficeIsADepartmentOfTheFile() throws IOException {
+        write("city.yaml", "id: city\nsecurityOffice: 情報政策課\ndepartments:\n  - name: 情報政策課\n  - name: 市民課\n");
+        assertEquals("情報政策課", OrganizationRegistry.load(seeds).directory("city").orElseThrow().securityOffice());
+        String unknown = "id: city\nsecurityOffice: 情報課\ndepartments:\n  - name: 情報政策課\n";
+        write("city.yaml", unknown);
+        assertRefused("city.yaml", 2, "securityOffice 情報課 must be the name of a department");
+        write("city.yaml", "id: city\nsecurityOffice: 庁内各課\ndepartments:\n  - name: 庁内各課\n    group: true\n");
+        assertRefused("city.yaml", 2, "(not a group");
+        assertEquals("デジタル推進課", jp.tenken.TestEngine.registry().directory("hiratsuka").orElseThrow().securityOffice());
+    }
+
     private void write(String name, String text) throws IOException {
         Files.createDirectories(seeds.resolve("organizations"));
         Files.writeString(seeds.resolve("organizations").resolve(name), text);
