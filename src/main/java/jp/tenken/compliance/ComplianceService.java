@@ -106,7 +106,7 @@ public class ComplianceService {
      * self-inspection. Other audit findings are listed on the line but do not change the status.
      */
     static InspectionStatus statusOf(CurrentStatus inspection, List<Finding> own) {
-        boolean blocking = own.stream().anyMatch(f -> f.severity() == Severity.ERROR && (!f.ruleId().startsWith("AUDIT-")
+        boolean blocking = own.stream().anyMatch(f -> !f.isWaived() && f.severity() == Severity.ERROR && (!f.ruleId().startsWith("AUDIT-")
                 || (f.ruleId().equals(OVERDUE) && "HIGH".equals(f.params().get("findingSeverity")))));
         return inspection == null || blocking ? InspectionStatus.NON_COMPLIANT : inspection.status();
     }

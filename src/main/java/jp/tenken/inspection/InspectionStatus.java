@@ -13,9 +13,11 @@ public enum InspectionStatus {
 
     /**
      * NON_COMPLIANT if an ERROR concerns a HIGH item, NEEDS_IMPROVEMENT if any other ERROR or
-     * WARNING remains, COMPLIANT otherwise.
+     * WARNING remains, COMPLIANT otherwise. A finding accepted under a waiver counts for nothing
+     * (CONTRACT §12).
      */
-    public static InspectionStatus of(List<Finding> findings, Checklist checklist) {
+    public static InspectionStatus of(List<Finding> all, Checklist checklist) {
+        List<Finding> findings = all.stream().filter(f -> !f.isWaived()).toList();
         boolean highError = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR
                 && f.target().itemId() != null
                 && checklist.item(f.target().itemId()).map(i -> i.severity() == ItemSeverity.HIGH).orElse(false));
