@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.tenken.waiver.WaiverApplier;
 
 /** Audits: record them, follow their corrective actions, and report the coverage of a year. */
 @Singleton
@@ -33,9 +34,11 @@ public class AuditService {
     private final OrganizationRegistry organizations;
     private final RuleBase ruleBase;
     private final int rotationYears;
+    private final WaiverApplier waivers;
 
     public AuditService(AuditChecker checker, AuditStore store, OrganizationRegistry organizations, RuleBase ruleBase,
-                        @Value("${tenken.audit.rotation-years:3}") int rotationYears) {
+                        @Value("${tenken.audit.rotation-years:3}") int rotationYears, WaiverApplier waivers) {
+        this.waivers = waivers;
         this.checker = checker;
         this.store = store;
         this.organizations = organizations;
@@ -119,7 +122,9 @@ public class AuditService {
         List<String> units = directory.units().stream().map(Department::name).toList();
         List<CoverageInput.Audited> audited = store.list(organization, fiscalYear, null, null).stream()
                 .map(a -> new CoverageInput.Audited(a.record().department(), a.record().fiscalYear())).distinct().toList();
-        List<Finding> findings = checker.coverage(new CoverageInput(fiscalYear, rotationYears, units, audited));
+        // The coverage report belongs to no department: its findings are read with their own targets.
+        List<Finding> findings = waivers.apply(organization, asOf, Map.of(),
+                checker.coverage(new CoverageInput(fiscalYear, rotationYears, units, audited)));
         Set<String> thisYear = departmentsIn(audited, fiscalYear);
         Set<String> withinCycle = new TreeSet<>();
         audited.stream().filter(a -> a.fiscalYear() > fiscalYear - rotationYears).forEach(a -> withinCycle.add(a.department()));
@@ -143,7 +148,10 @@ public class AuditService {
     }
 
     private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language) {
-        List<Finding> findings = checker.check(Map.of(audit.id(), audit.record()), asOf);
+        String organization = audit.record().organization();
+        List<Finding> findings = waivers.apply(organization, asOf,
+                WaiverApplier.department(unitName(organization, audit.record().department())),
+                checker.check(Map.of(audit.id(), audit.record()), asOf));
         return AuditResponse.of(audit, findings, asOf, ruleBase.messages(), language);
     }
 

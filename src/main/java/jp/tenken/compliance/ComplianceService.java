@@ -16,6 +16,8 @@ import jp.tenken.engine.Severity;
 import jp.tenken.inspection.InspectionStatus;
 import jp.tenken.inspection.InspectionStore;
 import jp.tenken.inspection.CurrentStatus;
+import jp.tenken.inspection.InspectionWaivers;
+import jp.tenken.waiver.WaiverApplier;
 import jp.tenken.organization.Department;
 import jp.tenken.organization.DepartmentDirectory;
 import jp.tenken.organization.OrganizationRegistry;
@@ -39,9 +41,11 @@ public class ComplianceService {
     private final ComplianceRules rules;
     private final RuleBase ruleBase;
     private final AuditService audits;
+    private final InspectionWaivers waivers;
 
     public ComplianceService(OrganizationRegistry organizations, InspectionStore inspections, ComplianceRules rules,
-                             RuleBase ruleBase, AuditService audits) {
+                             RuleBase ruleBase, AuditService audits, InspectionWaivers waivers) {
+        this.waivers = waivers;
         this.organizations = organizations;
         this.inspections = inspections;
         this.rules = rules;
@@ -59,7 +63,10 @@ public class ComplianceService {
         DepartmentDirectory directory = organizations.directory(organization)
                 .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
         List<String> units = directory.units().stream().map(Department::name).filter(reach::includes).toList();
+        // One mechanism for every finding of the list (CONTRACT §12): read with its line's department.
+        WaiverApplier.Holding holding = waivers.holding(organization, asOf);
         Map<String, CurrentStatus> current = inspections.currentStatuses(organization, fiscalYear, asOf).stream()
+                .map(s -> s.waived(waivers, holding))
                 .collect(Collectors.toMap(CurrentStatus::department, Function.identity(), (a, b) -> b));
         List<Finding> findings = rules.evaluate(new ComplianceInput(fiscalYear, asOf, units, List.copyOf(current.keySet())));
         Map<String, List<Finding>> findingsOfUnit = findings.stream()
@@ -73,6 +80,7 @@ public class ComplianceService {
             List<Finding> own = new ArrayList<>(findingsOfUnit.getOrDefault(unit, List.of()));
             own.addAll(standing.findingsOn(unit));
             own.sort(null);
+            own = holding.apply(WaiverApplier.department(unit), own);
             InspectionStatus unitStatus = statusOf(inspection, own);
             if (status != null && status != unitStatus) {
                 continue;

@@ -155,7 +155,7 @@ public class JdbcInspectionStore implements InspectionStore {
         // A submission dated after asOf did not exist then; the latest one dated by then was current.
         LocalDate until = asOf == null ? LocalDate.of(9999, 12, 31) : asOf;
         return Transactions.read(dataSource, c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT i.id, i.department, i.status, i.findings FROM inspection i"
+            try (PreparedStatement select = c.prepareStatement("SELECT i.id, i.department, i.status, i.findings, i.checklist_id FROM inspection i"
                     + " WHERE i.organization = ? AND i.fiscal_year = ? AND i.submitted_on <= ?"
                     + " AND i.seq = (SELECT MAX(c.seq) FROM inspection c WHERE c.organization = i.organization"
                     + " AND c.fiscal_year = i.fiscal_year AND c.department = i.department AND c.submitted_on <= ?)"
@@ -168,7 +168,7 @@ public class JdbcInspectionStore implements InspectionStore {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new CurrentStatus(rs.getString(1), rs.getString(2), InspectionStatus.valueOf(rs.getString(3)),
-                                StorageJson.findings(rs.getString(4))));
+                                StorageJson.findings(rs.getString(4)), rs.getString(5)));
                     }
                 }
                 return rows;
