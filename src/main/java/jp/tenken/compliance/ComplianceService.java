@@ -111,13 +111,21 @@ public class ComplianceService {
     /**
      * As CONTRACT §5 says: NON_COMPLIANT without a self-inspection for the year (SI-NOT-SUBMITTED) or
      * with an overdue corrective action on a HIGH audit finding; otherwise the status of the current
-     * self-inspection. Other audit findings are listed on the line but do not change the status.
+     * self-inspection. Other audit findings are listed on the line but do not change the status. A
+     * finding accepted under a waiver that holds changes nothing (CONTRACT §12); a line without a
+     * self-inspection whose SI-NOT-SUBMITTED is waived has no other reason to be NON_COMPLIANT.
      */
     static InspectionStatus statusOf(CurrentStatus inspection, List<Finding> own) {
         boolean blocking = own.stream().anyMatch(f -> !f.isWaived() && f.severity() == Severity.ERROR && (!f.ruleId().startsWith("AUDIT-")
                 || (f.ruleId().equals(OVERDUE) && "HIGH".equals(f.params().get("findingSeverity")))));
-        return inspection == null || blocking ? InspectionStatus.NON_COMPLIANT : inspection.status();
+        if (inspection == null) {
+            // Not submitted: SI-NOT-SUBMITTED, unless a waiver holds for it (CONTRACT §12).
+            boolean waivedNotSubmitted = own.stream().anyMatch(f -> f.isWaived() && f.ruleId().equals(NOT_SUBMITTED));
+            return blocking || !waivedNotSubmitted ? InspectionStatus.NON_COMPLIANT : InspectionStatus.COMPLIANT;
+        }
+        return blocking ? InspectionStatus.NON_COMPLIANT : inspection.status();
     }
 
     private static final String OVERDUE = "AUDIT-ACTION-OVERDUE";
+    private static final String NOT_SUBMITTED = "SI-NOT-SUBMITTED";
 }
