@@ -66,9 +66,10 @@ public class AuditService {
         if (unit != null) {
             caller.require(Action.AUDIT_READ, organization, unit);
         }
+        WaiverApplier.Holding holding = waivers.holding(organization, asOf); // read once for the whole list
         return store.list(organization, null, fiscalYear, unit).stream()
                 .filter(a -> reach.includes(unitName(organization, a.record().department())))
-                .map(a -> respond(a, asOf, language)).toList();
+                .map(a -> respond(a, asOf, language, holding)).toList();
     }
 
     /**
@@ -148,9 +149,13 @@ public class AuditService {
     }
 
     private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language) {
+        return respond(audit, asOf, language, waivers.holding(audit.record().organization(), asOf));
+    }
+
+    /** The audit as answered: its rule findings as of the date, marked by the waivers that hold then (CONTRACT §12). */
+    private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language, WaiverApplier.Holding holding) {
         String organization = audit.record().organization();
-        List<Finding> findings = waivers.apply(organization, asOf,
-                WaiverApplier.department(unitName(organization, audit.record().department())),
+        List<Finding> findings = holding.apply(WaiverApplier.department(unitName(organization, audit.record().department())),
                 checker.check(Map.of(audit.id(), audit.record()), asOf));
         return AuditResponse.of(audit, findings, asOf, ruleBase.messages(), language);
     }

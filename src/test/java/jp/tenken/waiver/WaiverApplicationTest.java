@@ -257,6 +257,13 @@ class WaiverApplicationTest {
             }
         }
         assertEquals(1, marked);
+
+        revoke(id);
+        JsonNode after = ok(auditor, HttpRequest.GET("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=" + YEAR), 200)
+                .get("findings");
+        for (JsonNode f : after) {
+            assertFalse(f.has("waiver"), "revoked: " + f);
+        }
     }
 
     // --- plans and evaluations ---
@@ -308,6 +315,13 @@ class WaiverApplicationTest {
         JsonNode before = ok(editor, post("/api/v1/evaluations/check", evaluation), 200);
         JsonNode untraced = finding(before.get("findings"), "EVAL-RESULT-UNTRACED");
         assertFalse(untraced.has("waiver"));
+        expired("EVAL-RESULT-UNTRACED", Map.of("planId", "evaluated-plan"));
+        waive("EVAL-RESULT-UNTRACED", Map.of("planId", "evaluated-plan", "resultIndex", 1), today.plusDays(30));
+        waive("EVAL-RESULT-UNTRACED", Map.of("evaluationId", "another-evaluation"), today.plusDays(30));
+        JsonNode silent = ok(editor, post("/api/v1/evaluations/check", evaluation), 200);
+        assertFalse(finding(silent.get("findings"), "EVAL-RESULT-UNTRACED").has("waiver"),
+                "expired, another result, another evaluation: " + silent.get("findings"));
+        assertEquals(0, silent.get("summary").get("waived").asInt());
         String id = waive("EVAL-RESULT-UNTRACED", Map.of("planId", "evaluated-plan", "resultIndex", 0), today.plusDays(30));
         JsonNode checked = ok(editor, post("/api/v1/evaluations/check", evaluation), 200);
         assertEquals(id, finding(checked.get("findings"), "EVAL-RESULT-UNTRACED").get("waiver").get("id").asText());
