@@ -1,6 +1,7 @@
 package jp.tenken.waiver;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -15,6 +16,8 @@ import jp.tenken.account.Caller;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
 import jp.tenken.engine.Language;
+import jp.tenken.api.Requests;
+import jp.tenken.i18n.Texts;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.text.JapaneseDates;
 import jp.tenken.web.Layout;
@@ -49,18 +52,37 @@ class WaiverPages {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> list(Caller caller, @Nullable @QueryValue String organization,
-                                           @Nullable @QueryValue String created, @Nullable @QueryValue String revoked) {
+    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String organization,
+                                           @Nullable @QueryValue String created, @Nullable @QueryValue String revoked,
+                                           @Nullable @QueryValue String lang) {
         caller.requireRole(Action.WAIVER_WRITE);
         String org = organizations.of(caller, organization);
-        String notice = created != null ? "適用除外を登録しました。" : revoked != null ? "適用除外を取り消しました。" : null;
-        return new ModelAndView<>("waiver/list", model(caller, org, notice, List.of(), null));
+        Language language = language(request, lang);
+        String notice = created != null ? Texts.get(language, "waiver.page.created")
+                : revoked != null ? Texts.get(language, "waiver.page.revoked") : null;
+        return new ModelAndView<>("waiver/list", model(caller, org, notice, List.of(), null, language));
     }
 
-    private Map<String, Object> model(Caller caller, String org, String notice, List<String> errors, Map<String, String> fields) {
+    /** Japanese, or English with {@code ?lang=en} or {@code Accept-Language: en} (CONTRACT §8). */
+    private static Language language(HttpRequest<?> request, String lang) {
+        if (lang != null && !lang.isBlank()) {
+            return Language.of(lang);
+        }
+        return Requests.language(request);
+    }
+
+    private Map<String, Object> model(Caller caller, String org, String notice, List<String> errors, Map<String, String> fields,
+                                      Language language) {
         List<Waiver> all = waivers.list(caller, org);
         LocalDate today = JapaneseDates.today();
-        Map<String, Object> model = layout.model(caller, "適用除外");
+        Map<String, Object> model = layout.model(caller, Texts.get(language, "waiver.page.title"));
+        Map<String, String> t = new LinkedHashMap<>();
+        for (String key : List.of("title", "intro", "refused", "back", "none", "rule", "target", "reason", "expires", "state",
+                "createdBy", "revoke")) {
+            t.put(key, Texts.get(language, "waiver.page." + key));
+        }
+        model.put("t", t);
+        model.put("lang", language.code());
         model.put("organizationName", layout.organizationName(org));
         model.put("organization", org);
         model.put("notice", notice);
@@ -81,11 +103,8 @@ class WaiverPages {
             row.put("createdAt", JapaneseDates.date(w.createdAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate()));
             String state = w.revokedAt() != null ? "REVOKED" : w.holdsOn(today) ? "ACTIVE" : "EXPIRED";
             row.put("state", state);
-            row.put("stateWord", switch (state) {
-                case "REVOKED" -> "取消済(" + w.revokedBy() + ")";
-                case "EXPIRED" -> "期限切れ";
-                default -> "有効";
-            });
+            row.put("stateWord", Texts.get(language, "waiver.page.state." + state)
+                    + (w.revokedBy() == null ? "" : " (" + w.revokedBy() + ")"));
             row.put("revokeAction", "/waivers/" + jp.tenken.web.PageLinks.segment(w.id()) + "/revocation");
             rows.add(row);
         }
@@ -115,7 +134,8 @@ class WaiverPages {
             List<String> errors = e.problems().stream().map(p -> label(p) + p.message(Language.JA)).toList();
             Map<String, String> typed = new LinkedHashMap<>(fields);
             typed.remove("csrfToken");
-            return HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("waiver/list", model(caller, org, null, errors, typed)));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST)
+                    .body(new ModelAndView<>("waiver/list", model(caller, org, null, errors, typed, Language.JA)));
         }
     }
 

@@ -137,6 +137,10 @@ class WaiverPagesTest {
         String id = stored.get(0).get("id").asText();
         HttpResponse<String> list = exchange(HttpRequest.GET("/waivers").cookie(session.login()).cookie(session.csrf()));
         assertTrue(list.body().contains("data-waiver-id=\"" + id + "\""), list.body());
+        assertTrue(list.body().contains("有効期限") && list.body().contains("取り消す"), "Japanese by default");
+        HttpResponse<String> english = exchange(HttpRequest.GET("/waivers?lang=en").cookie(session.login()).cookie(session.csrf()));
+        assertTrue(english.body().contains("Expires on") && english.body().contains("In force") && english.body().contains("Revoke"),
+                english.body());
         HttpResponse<String> revoked = post(session, "/waivers/" + id + "/revocation", Map.of(), true);
         assertEquals(303, revoked.code(), revoked.body());
         assertEquals(TestUsers.AUDITOR, waiversOf("博物館").get(0).get("revokedBy").asText());
