@@ -111,6 +111,8 @@ class WaiverEndpointTest {
             assertTrue(refused.body().contains("WAIVER_WRITE"), refused.body());
         }
         assertEquals(before, count());
+        assertTrue(activity.list(ActivityQuery.newest().withUser(officer).withAction(ActivityAction.ACCESS_DENIED)).size() >= 1,
+                "a refused write is in the activity log");
         String id = json.readTree(post(auditor, "/api/v1/waivers", body()).body()).get("id").asText();
         assertEquals(403, post(officer, "/api/v1/waivers/" + id + "/revocation", Map.of()).status());
         assertEquals(403, Http.sendAs(client, officer, HttpRequest.GET("/api/v1/waivers?organization=hiratsuka")).status());
