@@ -1,5 +1,6 @@
 package jp.tenken.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleMessages;
@@ -8,12 +9,20 @@ import jp.tenken.engine.Target;
 
 import java.util.List;
 
-/** A finding as the contract shows it (§1): rule, severity, message in the reader's language, target. */
-public record FindingView(String ruleId, Severity severity, String message, Target target) {
+/**
+ * A finding as the contract shows it (§1): rule, severity, message in the reader's language, target;
+ * and, for a finding accepted under a waiver that holds, {@code waiver} (§12), left out otherwise.
+ */
+public record FindingView(String ruleId, Severity severity, String message, Target target,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Finding.Waived waiver) {
+
+    public FindingView(String ruleId, Severity severity, String message, Target target) {
+        this(ruleId, severity, message, target, null);
+    }
 
     public static List<FindingView> of(List<Finding> findings, RuleMessages messages, Language language) {
         return findings.stream()
-                .map(f -> new FindingView(f.ruleId(), f.severity(), messages.render(f, language), f.target()))
+                .map(f -> new FindingView(f.ruleId(), f.severity(), messages.render(f, language), f.target(), f.waiver()))
                 .toList();
     }
 }

@@ -16,8 +16,9 @@ import java.util.List;
 @Controller("/api/v1/rules")
 class RuleCatalogController {
 
-    /** One rule of the catalogue (CONTRACT §6). */
-    record RuleView(String id, Severity severity, String title, String description, String family, String source) {
+    /** One rule of the catalogue (CONTRACT §6), with the keys a waiver of it may name (§12). */
+    record RuleView(String id, Severity severity, String title, String description, String family, String source,
+                    List<String> targetKeys) {
     }
 
     private final RuleBase ruleBase;
@@ -41,6 +42,6 @@ class RuleCatalogController {
         String title = language == Language.JA ? rule.title()
                 : ruleBase.messages().describe(rule.id(), "title", language, rule.title());
         String description = ruleBase.messages().describe(rule.id(), "description", language, "");
-        return new RuleView(rule.id(), rule.severity(), title, description, rule.family(), rule.source());
+        return new RuleView(rule.id(), rule.severity(), title, description, rule.family(), rule.source(), rule.targetKeys());
     }
 }

@@ -14,7 +14,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.views.ModelAndView;
 import jp.tenken.account.Action;
 import jp.tenken.account.Caller;
-import jp.tenken.api.FindingView;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.checklist.ItemSeverity;
@@ -103,7 +102,11 @@ class AuditPages {
         boolean mayRecord = caller.may(Action.AUDIT_WRITE, org);
         model.put("notAudited", report.notAuditedWithinCycle().stream().map(d -> Map.of("name", d, "href", PageLinks.department(d),
                 "recordHref", mayRecord ? "/audits/new?department=" + PageLinks.query(d) + "&fiscalYear=" + fy : "")).toList());
-        model.put("findings", findings(report.findings()));
+        // The coverage report belongs to no department: a finding is waived by its own target (CONTRACT §12).
+        boolean mayWaive = caller.may(Action.WAIVER_WRITE, org);
+        String back = "/audits/coverage?fiscalYear=" + fy + "&organization=" + PageLinks.query(org);
+        model.put("findings", report.findings().stream()
+                .map(f -> jp.tenken.waiver.WaiverForms.finding(f, org, Map.of(), mayWaive, back)).toList());
         return new ModelAndView<>("audit/coverage", model);
     }
 
@@ -191,7 +194,10 @@ class AuditPages {
         model.put("auditedOn", JapaneseDates.date(audit.auditedOn()));
         model.put("auditors", AuditRows.auditors(audit.record().auditors()));
         model.put("recordedBy", audit.recordedBy() == null ? "" : audit.recordedBy());
-        model.put("ruleFindings", findings(audit.findings()));
+        // For an auditor, each rule finding with its 'waive' form (CONTRACT §12), read with the audit's department.
+        boolean mayWaive = caller.may(Action.WAIVER_WRITE, audit.organization());
+        model.put("ruleFindings", audit.findings().stream().map(f -> jp.tenken.waiver.WaiverForms.finding(f, audit.organization(),
+                jp.tenken.waiver.WaiverApplier.department(audit.department()), mayWaive, PageLinks.audit(audit.id()))).toList());
         model.put("mayComplete", caller.may(Action.AUDIT_WRITE, audit.organization()));
         model.put("today", today.toString());
         model.put("rows", audit.record().findings().stream().map(f -> {
@@ -328,11 +334,6 @@ class AuditPages {
             default -> "";
         };
         return name.isEmpty() ? "" : name + ": ";
-    }
-
-    private static List<Map<String, Object>> findings(List<FindingView> findings) {
-        return findings.stream().map(f -> Map.<String, Object>of("ruleId", f.ruleId(), "severity", f.severity().name(),
-                "message", f.message())).toList();
     }
 
     static List<Map<String, Object>> years(int current, int shown) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.tenken.waiver.WaiverApplier;
 
 /** Audits: record them, follow their corrective actions, and report the coverage of a year. */
 @Singleton
@@ -33,9 +34,11 @@ public class AuditService {
     private final OrganizationRegistry organizations;
     private final RuleBase ruleBase;
     private final int rotationYears;
+    private final WaiverApplier waivers;
 
     public AuditService(AuditChecker checker, AuditStore store, OrganizationRegistry organizations, RuleBase ruleBase,
-                        @Value("${tenken.audit.rotation-years:3}") int rotationYears) {
+                        @Value("${tenken.audit.rotation-years:3}") int rotationYears, WaiverApplier waivers) {
+        this.waivers = waivers;
         this.checker = checker;
         this.store = store;
         this.organizations = organizations;
@@ -63,9 +66,10 @@ public class AuditService {
         if (unit != null) {
             caller.require(Action.AUDIT_READ, organization, unit);
         }
+        WaiverApplier.Holding holding = waivers.holding(organization, asOf); // read once for the whole list
         return store.list(organization, null, fiscalYear, unit).stream()
                 .filter(a -> reach.includes(unitName(organization, a.record().department())))
-                .map(a -> respond(a, asOf, language)).toList();
+                .map(a -> respond(a, asOf, language, holding)).toList();
     }
 
     /**
@@ -119,7 +123,9 @@ public class AuditService {
         List<String> units = directory.units().stream().map(Department::name).toList();
         List<CoverageInput.Audited> audited = store.list(organization, fiscalYear, null, null).stream()
                 .map(a -> new CoverageInput.Audited(a.record().department(), a.record().fiscalYear())).distinct().toList();
-        List<Finding> findings = checker.coverage(new CoverageInput(fiscalYear, rotationYears, units, audited));
+        // The coverage report belongs to no department: its findings are read with their own targets.
+        List<Finding> findings = waivers.apply(organization, asOf, Map.of(),
+                checker.coverage(new CoverageInput(fiscalYear, rotationYears, units, audited)));
         Set<String> thisYear = departmentsIn(audited, fiscalYear);
         Set<String> withinCycle = new TreeSet<>();
         audited.stream().filter(a -> a.fiscalYear() > fiscalYear - rotationYears).forEach(a -> withinCycle.add(a.department()));
@@ -143,7 +149,14 @@ public class AuditService {
     }
 
     private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language) {
-        List<Finding> findings = checker.check(Map.of(audit.id(), audit.record()), asOf);
+        return respond(audit, asOf, language, waivers.holding(audit.record().organization(), asOf));
+    }
+
+    /** The audit as answered: its rule findings as of the date, marked by the waivers that hold then (CONTRACT §12). */
+    private AuditResponse respond(StoredAudit audit, LocalDate asOf, Language language, WaiverApplier.Holding holding) {
+        String organization = audit.record().organization();
+        List<Finding> findings = holding.apply(WaiverApplier.department(unitName(organization, audit.record().department())),
+                checker.check(Map.of(audit.id(), audit.record()), asOf));
         return AuditResponse.of(audit, findings, asOf, ruleBase.messages(), language);
     }
 

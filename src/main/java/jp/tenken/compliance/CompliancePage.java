@@ -140,6 +140,8 @@ class CompliancePage {
     }
 
     static Map<String, Object> finding(FindingView f) {
-        return Map.of("ruleId", f.ruleId(), "severity", f.severity().name(), "message", f.message());
+        return Map.of("ruleId", f.ruleId(), "severity", f.severity().name(), "message", f.message(),
+                "waived", f.waiver() != null,
+                "waiverExpires", f.waiver() == null ? "" : jp.tenken.text.JapaneseDates.date(f.waiver().expiresOn()));
     }
 }

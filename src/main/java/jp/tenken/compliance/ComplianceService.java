@@ -18,6 +18,8 @@ import jp.tenken.engine.Severity;
 import jp.tenken.inspection.InspectionStatus;
 import jp.tenken.inspection.InspectionStore;
 import jp.tenken.inspection.CurrentStatus;
+import jp.tenken.inspection.InspectionWaivers;
+import jp.tenken.waiver.WaiverApplier;
 import jp.tenken.organization.Department;
 import jp.tenken.organization.DepartmentDirectory;
 import jp.tenken.organization.OrganizationRegistry;
@@ -42,10 +44,12 @@ public class ComplianceService {
     private final RuleBase ruleBase;
     private final AuditService audits;
     private final ChecklistRegistry checklists;
+    private final InspectionWaivers waivers;
 
     public ComplianceService(OrganizationRegistry organizations, InspectionStore inspections, ComplianceRules rules,
-                             RuleBase ruleBase, AuditService audits, ChecklistRegistry checklists) {
+                             RuleBase ruleBase, AuditService audits, ChecklistRegistry checklists, InspectionWaivers waivers) {
         this.checklists = checklists;
+        this.waivers = waivers;
         this.organizations = organizations;
         this.inspections = inspections;
         this.rules = rules;
@@ -63,7 +67,10 @@ public class ComplianceService {
         DepartmentDirectory directory = organizations.directory(organization)
                 .orElseThrow(() -> new NotFoundException("organization.unknown", Map.of("id", organization)));
         List<String> units = directory.units().stream().map(Department::name).filter(reach::includes).toList();
+        // One mechanism for every finding of the list (CONTRACT §12): read with its line's department.
+        WaiverApplier.Holding holding = waivers.holding(organization, asOf);
         Map<String, CurrentStatus> current = inspections.currentStatuses(organization, fiscalYear, asOf).stream()
+                .map(s -> s.waived(waivers, holding))
                 .collect(Collectors.toMap(CurrentStatus::department, Function.identity(), (a, b) -> b));
         List<Finding> findings = rules.evaluate(new ComplianceInput(fiscalYear, asOf, units, List.copyOf(current.keySet())));
         Map<String, List<Finding>> findingsOfUnit = findings.stream()
@@ -77,6 +84,7 @@ public class ComplianceService {
             List<Finding> own = new ArrayList<>(findingsOfUnit.getOrDefault(unit, List.of()));
             own.addAll(standing.findingsOn(unit));
             own.sort(null);
+            own = holding.apply(WaiverApplier.department(unit), own);
             InspectionStatus unitStatus = statusOf(inspection, own);
             if (status != null && status != unitStatus) {
                 continue;
@@ -133,13 +141,21 @@ public class ComplianceService {
     /**
      * As CONTRACT §5 says: NON_COMPLIANT without a self-inspection for the year (SI-NOT-SUBMITTED) or
      * with an overdue corrective action on a HIGH audit finding; otherwise the status of the current
-     * self-inspection. Other audit findings are listed on the line but do not change the status.
+     * self-inspection. Other audit findings are listed on the line but do not change the status. A
+     * finding accepted under a waiver that holds changes nothing (CONTRACT §12); a line without a
+     * self-inspection whose SI-NOT-SUBMITTED is waived has no other reason to be NON_COMPLIANT.
      */
     static InspectionStatus statusOf(CurrentStatus inspection, List<Finding> own) {
-        boolean blocking = own.stream().anyMatch(f -> f.severity() == Severity.ERROR && (!f.ruleId().startsWith("AUDIT-")
+        boolean blocking = own.stream().anyMatch(f -> !f.isWaived() && f.severity() == Severity.ERROR && (!f.ruleId().startsWith("AUDIT-")
                 || (f.ruleId().equals(OVERDUE) && "HIGH".equals(f.params().get("findingSeverity")))));
-        return inspection == null || blocking ? InspectionStatus.NON_COMPLIANT : inspection.status();
+        if (inspection == null) {
+            // Not submitted: SI-NOT-SUBMITTED, unless a waiver holds for it (CONTRACT §12).
+            boolean waivedNotSubmitted = own.stream().anyMatch(f -> f.isWaived() && f.ruleId().equals(NOT_SUBMITTED));
+            return blocking || !waivedNotSubmitted ? InspectionStatus.NON_COMPLIANT : InspectionStatus.COMPLIANT;
+        }
+        return blocking ? InspectionStatus.NON_COMPLIANT : inspection.status();
     }
 
     private static final String OVERDUE = "AUDIT-ACTION-OVERDUE";
+    private static final String NOT_SUBMITTED = "SI-NOT-SUBMITTED";
 }

@@ -23,6 +23,9 @@ import jp.tenken.web.Layout;
 import jp.tenken.web.PageLinks;
 import jp.tenken.web.PageOrganization;
 import jp.tenken.web.StatusWords;
+import jp.tenken.api.FindingView;
+import jp.tenken.waiver.WaiverApplier;
+import jp.tenken.waiver.WaiverForms;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,9 +51,11 @@ class DepartmentPage {
     private final OrganizationRegistry registry;
     private final PageOrganization organizations;
     private final Clock clock;
+    private final jp.tenken.engine.RuleBase ruleBase;
 
     DepartmentPage(Layout layout, ComplianceService compliance, InspectionService inspections, AuditService audits,
-                   OrganizationRegistry registry, PageOrganization organizations, Clock clock) {
+                   OrganizationRegistry registry, PageOrganization organizations, Clock clock, jp.tenken.engine.RuleBase ruleBase) {
+        this.ruleBase = ruleBase;
         this.layout = layout;
         this.compliance = compliance;
         this.inspections = inspections;
@@ -72,6 +77,8 @@ class DepartmentPage {
         caller.require(Action.COMPLIANCE_READ, org, department);
 
         Map<String, Object> model = layout.model(caller, department);
+        boolean mayWaive = caller.may(Action.WAIVER_WRITE, org);
+        String back = PageLinks.department(department, org);
         model.put("department", department);
         model.put("organizationName", layout.organizationName(org));
         model.put("fiscalYearLabel", JapaneseDates.fiscalYear(fiscalYear));
@@ -80,11 +87,17 @@ class DepartmentPage {
                 .filter(u -> u.department().equals(department)).findFirst().ifPresent(line -> {
                     model.put("status", line.status().name());
                     model.put("statusWord", StatusWords.of(line.status()));
-                    model.put("findings", line.findings().stream().map(CompliancePage::finding).toList());
+                    model.put("findings", line.findings().stream()
+                            .map(f -> WaiverForms.finding(f, org, WaiverApplier.department(department), mayWaive, back)).toList());
                 });
 
         List<StoredInspection> submitted = new ArrayList<>(inspections.current(caller, org, null, department));
         submitted.sort(Comparator.comparingInt(StoredInspection::fiscalYear).reversed());
+        // This fiscal year's self-inspection's findings, which decide its status: each may be waived by an auditor.
+        model.put("inspectionFindings", submitted.stream().filter(s -> s.fiscalYear() == fiscalYear).findFirst()
+                .map(s -> FindingView.of(s.findings(), ruleBase.messages(), Language.JA).stream()
+                        .map(f -> WaiverForms.finding(f, org, WaiverApplier.department(department), mayWaive, back)).toList())
+                .orElse(List.of()));
         model.put("inspections", submitted.stream().map(DepartmentPage::inspectionRow).toList());
 
         List<AuditResponse> held = new ArrayList<>(audits.list(caller, org, null, department, today, Language.JA));

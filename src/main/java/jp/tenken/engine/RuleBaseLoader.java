@@ -220,7 +220,10 @@ public final class RuleBaseLoader {
             }
             String family = root.relativize(file).getName(0).toString();
             String source = Path.of(rulesDir.normalize().getFileName().toString()).resolve(root.relativize(file)).toString();
-            rules.add(new RuleDescriptor(id, severity, title, family, source.replace('\\', '/')));
+            String keys = text(meta.get(RuleDescriptor.TARGET_KEYS));
+            List<String> targetKeys = keys == null ? List.of()
+                    : java.util.Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+            rules.add(new RuleDescriptor(id, severity, title, family, source.replace('\\', '/'), targetKeys));
         });
         rules.sort(Comparator.comparing(RuleDescriptor::id));
         return rules;

@@ -185,6 +185,10 @@ class EvaluationPages {
             row.put("ruleTitle", ruleBase.rule(finding.ruleId()).map(RuleDescriptor::title).orElse(""));
             row.put("target", target(finding.target()));
             row.put("message", ruleBase.messages().render(finding, Language.JA));
+            // Accepted under a waiver (CONTRACT §12): shown, with why and until when.
+            row.put("waived", finding.isWaived());
+            row.put("waiverText", finding.isWaived() ? "適用除外: " + finding.waiver().reason() + "("
+                    + jp.tenken.text.JapaneseDates.date(finding.waiver().expiresOn()) + "まで。件数に数えません)" : "");
             findings.add(row);
         }
         model.put("findings", findings);

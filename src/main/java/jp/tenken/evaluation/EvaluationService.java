@@ -15,6 +15,9 @@ import jp.tenken.plan.PlanStore;
 import jp.tenken.plan.StoredPlan;
 import jp.tenken.storage.StorageJson;
 
+import jp.tenken.text.JapaneseDates;
+import jp.tenken.waiver.WaiverApplier;
+
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +37,11 @@ public class EvaluationService {
     private final EvaluationChecker checker;
     private final EvaluationStore store;
     private final int maxResults;
+    private final WaiverApplier waivers;
 
     EvaluationService(DocumentReader reader, OrganizationRegistry registry, PlanStore plans, EvaluationChecker checker,
-                      EvaluationStore store, @Value("${tenken.limits.max-results:5000}") int maxResults) {
+                      EvaluationStore store, @Value("${tenken.limits.max-results:5000}") int maxResults, WaiverApplier waivers) {
+        this.waivers = waivers;
         this.reader = reader;
         this.registry = registry;
         this.plans = plans;
@@ -54,7 +59,7 @@ public class EvaluationService {
         EvaluationDocument evaluation = readAllowed(caller, body, format);
         StoredPlan plan = latestPlan(evaluation);
         PlanDocument document = StorageJson.read(plan.documentJson(), PlanDocument.class);
-        return new Checked(evaluation, document, checker.check(evaluation, document, plan.version()));
+        return new Checked(evaluation, document, waived(evaluation.organization(), checker.check(evaluation, document, plan.version())));
     }
 
     /** Reads, checks and stores a report as its next version, stored by the caller; a refused one stores nothing. */
@@ -62,7 +67,7 @@ public class EvaluationService {
         EvaluationDocument evaluation = readAllowed(caller, body, format);
         StoredPlan plan = latestPlan(evaluation);
         EvaluationCheck check = checker.check(evaluation, StorageJson.read(plan.documentJson(), PlanDocument.class), plan.version());
-        return store.store(evaluation, body, format, check, caller.username());
+        return waived(store.store(evaluation, body, format, check, caller.username()));
     }
 
     /** The stored evaluations the caller may read, each with its latest version. */
@@ -73,20 +78,33 @@ public class EvaluationService {
 
     public StoredEvaluation latest(Caller caller, String id) {
         requireReadable(caller, id);
-        return store.latest(id).orElseThrow(() -> notFound(id));
+        return waived(store.latest(id).orElseThrow(() -> notFound(id)));
     }
 
     public StoredEvaluation version(Caller caller, String id, int version) {
         requireReadable(caller, id);
-        return store.version(id, version).orElseThrow(() -> store.latest(id).isPresent()
+        return waived(store.version(id, version).orElseThrow(() -> store.latest(id).isPresent()
                 ? new NotFoundException("evaluation.version.not-found", Map.of("id", id, "version", String.valueOf(version)))
-                : notFound(id));
+                : notFound(id)));
     }
 
     /** Refuses unless the caller may read evaluations, and those of the evaluation's organization when it exists. */
     public void requireReadable(Caller caller, String id) {
         caller.requireRole(Action.EVALUATION_READ);
         store.organizationOf(id).ifPresent(organization -> caller.require(Action.EVALUATION_READ, organization));
+    }
+
+    /** The findings as answered: marked by the waivers that hold today, read with the plan's and the evaluation's ids (CONTRACT §12). */
+    private EvaluationCheck waived(String organization, EvaluationCheck check) {
+        return new EvaluationCheck(check.evaluationId(), check.planId(), check.planVersion(), check.rulesVersion(),
+                waivers.apply(organization, JapaneseDates.today(), WaiverApplier.evaluation(check.planId(), check.evaluationId()),
+                        check.findings()), check.traces());
+    }
+
+    private StoredEvaluation waived(StoredEvaluation stored) {
+        return new StoredEvaluation(stored.evaluationId(), stored.version(), stored.storedAt(), stored.storedBy(),
+                stored.organization(), stored.fiscalYear(), stored.planId(), stored.planVersion(), stored.rulesVersion(),
+                stored.documentJson(), waived(stored.organization(), stored.check()).findings(), stored.traces());
     }
 
     private EvaluationDocument readAllowed(Caller caller, byte[] body, DocumentFormat format) {

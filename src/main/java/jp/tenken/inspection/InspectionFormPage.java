@@ -207,8 +207,14 @@ class InspectionFormPage {
         model.put("submittedOn", JapaneseDates.date(stored.submittedOn()));
         model.put("submittedBy", stored.submittedBy() == null ? "" : stored.submittedBy());
         model.put("current", stored.current());
-        model.put("findings", findings.stream().map(f -> Map.of("ruleId", f.ruleId(), "severity", f.severity().name(),
-                "message", f.message(), "itemId", f.target().itemId() == null ? "" : f.target().itemId())).toList());
+        // For an auditor, each finding with its 'waive' form (CONTRACT §12); a waived one with its waiver.
+        boolean mayWaive = caller.may(jp.tenken.account.Action.WAIVER_WRITE, stored.organization());
+        model.put("findings", findings.stream().map(f -> {
+            Map<String, Object> row = jp.tenken.waiver.WaiverForms.finding(f, stored.organization(),
+                    jp.tenken.waiver.WaiverApplier.department(stored.department()), mayWaive, "/inspections/" + stored.id());
+            row.put("itemId", f.target().itemId() == null ? "" : f.target().itemId());
+            return row;
+        }).toList());
         return model;
     }
 

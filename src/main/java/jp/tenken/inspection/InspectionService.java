@@ -9,17 +9,25 @@ import java.util.Optional;
 import jp.tenken.account.Action;
 import jp.tenken.account.Caller;
 import jp.tenken.account.Reach;
+import jp.tenken.text.JapaneseDates;
+import jp.tenken.waiver.WaiverApplier;
 
-/** Checks a submission against its checklist and last year's answers, and stores it. */
+/**
+ * Checks a submission against its checklist and last year's answers, and stores it. Every
+ * submission it answers has its findings marked by the waivers that hold today, and its status
+ * without them ({@link InspectionWaivers}).
+ */
 @Singleton
 public class InspectionService {
 
     private final InspectionChecker checker;
     private final InspectionStore store;
+    private final InspectionWaivers waivers;
 
-    public InspectionService(InspectionChecker checker, InspectionStore store) {
+    public InspectionService(InspectionChecker checker, InspectionStore store, InspectionWaivers waivers) {
         this.checker = checker;
         this.store = store;
+        this.waivers = waivers;
     }
 
     /**
@@ -30,17 +38,18 @@ public class InspectionService {
     public StoredInspection submit(Caller caller, InspectionSubmission submission) {
         String department = checker.unit(submission.organization(), submission.department()).name();
         caller.require(Action.INSPECTION_SUBMIT, submission.organization(), department);
-        return store.store(checker.check(submission, unit ->
+        // Stored as the rules found it; answered with the waivers that hold today (CONTRACT §12).
+        return waivers.apply(store.store(checker.check(submission, unit ->
                 store.current(submission.organization(), unit, submission.fiscalYear() - 1)
                         .map(this::answersOf)
-                        .orElse(List.of())), caller.username());
+                        .orElse(List.of())), caller.username()), JapaneseDates.today());
     }
 
     /** A stored submission, if the caller may read its department's inspections. */
     public Optional<StoredInspection> find(Caller caller, String id) {
         Optional<StoredInspection> stored = store.find(id);
         stored.ifPresent(s -> caller.require(Action.INSPECTION_READ, s.organization(), s.department()));
-        return stored;
+        return stored.map(s -> waivers.apply(s, JapaneseDates.today()));
     }
 
     /**
@@ -53,7 +62,9 @@ public class InspectionService {
         if (unit != null) {
             caller.require(Action.INSPECTION_READ, organization, unit);
         }
-        return store.current(organization, fiscalYear, unit).stream().filter(s -> reach.includes(s.department())).toList();
+        WaiverApplier.Holding holding = waivers.holding(organization, JapaneseDates.today());
+        return store.current(organization, fiscalYear, unit).stream().filter(s -> reach.includes(s.department()))
+                .map(s -> waivers.apply(s, holding)).toList();
     }
 
     /**

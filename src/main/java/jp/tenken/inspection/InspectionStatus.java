@@ -15,15 +15,16 @@ public enum InspectionStatus {
      * NON_COMPLIANT if an ERROR concerns a HIGH item, NEEDS_IMPROVEMENT if any other ERROR or
      * WARNING remains, COMPLIANT otherwise. Findings on organization-level items (which only the
      * security office's submission has) never count: a department's status does not depend on an
-     * answer it cannot change; {@link #ofOrganizationLevel} judges them apart.
+     * answer it cannot change; {@link #ofOrganizationLevel} judges them apart. A finding accepted
+     * under a waiver counts for nothing (CONTRACT §12).
      */
     public static InspectionStatus of(List<Finding> findings, Checklist checklist) {
-        return judge(findings.stream().filter(f -> !organizationLevel(f, checklist)).toList(), checklist);
+        return judge(findings.stream().filter(f -> !f.isWaived() && !organizationLevel(f, checklist)).toList(), checklist);
     }
 
     /** The same judgement over the findings on organization-level items alone. */
     public static InspectionStatus ofOrganizationLevel(List<Finding> findings, Checklist checklist) {
-        return judge(findings.stream().filter(f -> organizationLevel(f, checklist)).toList(), checklist);
+        return judge(findings.stream().filter(f -> !f.isWaived() && organizationLevel(f, checklist)).toList(), checklist);
     }
 
     /** Whether a finding concerns an organization-level item of the checklist. */

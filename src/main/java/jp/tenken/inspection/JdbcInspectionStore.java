@@ -155,7 +155,7 @@ public class JdbcInspectionStore implements InspectionStore {
      * (parameters: organization, fiscal year, the date twice); public for the bench, which shows
      * PostgreSQL's plan of it among 1,741 organizations.
      */
-    public static final String CURRENT_STATUSES = "SELECT i.id, i.department, i.status, i.findings FROM inspection i"
+    public static final String CURRENT_STATUSES = "SELECT i.id, i.department, i.status, i.findings, i.checklist_id FROM inspection i"
             + " WHERE i.organization = ? AND i.fiscal_year = ? AND i.submitted_on <= ?"
             + " AND i.seq = (SELECT MAX(c.seq) FROM inspection c WHERE c.organization = i.organization"
             + " AND c.fiscal_year = i.fiscal_year AND c.department = i.department AND c.submitted_on <= ?)"
@@ -175,7 +175,7 @@ public class JdbcInspectionStore implements InspectionStore {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new CurrentStatus(rs.getString(1), rs.getString(2), InspectionStatus.valueOf(rs.getString(3)),
-                                StorageJson.findings(rs.getString(4))));
+                                StorageJson.findings(rs.getString(4)), rs.getString(5)));
                     }
                 }
                 return rows;

@@ -11,6 +11,8 @@ import jp.tenken.engine.Target;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import jp.tenken.text.JapaneseDates;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,6 +174,10 @@ final class FindingsTable {
             row.put("initiativeHref", no == null || path == null ? null
                     : href(path, new Filter(filter == null ? null : filter.severity(), filter == null ? null : filter.rule(), no, 1)));
             row.put("message", ruleBase.messages().render(f, Language.JA));
+            // Accepted under a waiver (CONTRACT §12): shown, with why and until when.
+            row.put("waived", f.isWaived());
+            row.put("waiverText", f.isWaived() ? "適用除外: " + f.waiver().reason() + "(" + JapaneseDates.date(f.waiver().expiresOn())
+                    + "まで。件数に数えません)" : "");
             rows.add(row);
         }
         return rows;

@@ -9,6 +9,9 @@ import jp.tenken.document.DocumentReader;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
 
+import jp.tenken.text.JapaneseDates;
+import jp.tenken.waiver.WaiverApplier;
+
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +31,11 @@ public class PlanService {
     private final InitiativeLimit initiativeLimit;
     private final AuditRecords auditRecords;
     private final PlanWorkbookReader workbooks;
+    private final WaiverApplier waivers;
 
     PlanService(DocumentReader reader, PlanChecker checker, PlanStore store, InitiativeLimit initiativeLimit,
-                AuditRecords auditRecords, PlanWorkbookReader workbooks) {
+                AuditRecords auditRecords, PlanWorkbookReader workbooks, WaiverApplier waivers) {
+        this.waivers = waivers;
         this.workbooks = workbooks;
         this.reader = reader;
         this.checker = checker;
@@ -48,7 +53,7 @@ public class PlanService {
         caller.requireRole(Action.PLAN_CHECK_STORE);
         PlanDocument plan = read(body, format);
         caller.require(Action.PLAN_CHECK_STORE, plan.organization());
-        return new Checked(plan, checker.check(plan, auditRecords));
+        return new Checked(plan, waived(plan.organization(), checker.check(plan, auditRecords)));
     }
 
     /** Reads, checks and stores a plan as its next version, stored by the caller; a refused plan stores nothing. */
@@ -56,7 +61,7 @@ public class PlanService {
         caller.requireRole(Action.PLAN_CHECK_STORE);
         PlanDocument plan = read(body, format);
         caller.require(Action.PLAN_CHECK_STORE, plan.organization());
-        return store.store(plan, body, format, checker.check(plan, auditRecords), caller.username());
+        return waived(plan.organization(), store.store(plan, body, format, checker.check(plan, auditRecords), caller.username()));
     }
 
     /** Reads and checks a plan workbook ({@link PlanSheets}) without storing it: as {@link #check}, problems named by cell. */
@@ -64,7 +69,7 @@ public class PlanService {
         caller.requireRole(Action.PLAN_CHECK_STORE);
         PlanDocument plan = readWorkbook(body);
         caller.require(Action.PLAN_CHECK_STORE, plan.organization());
-        return new Checked(plan, checker.check(plan));
+        return new Checked(plan, waived(plan.organization(), checker.check(plan)));
     }
 
     /** Reads, checks and stores a plan workbook as the plan's next version, as {@link #store}. */
@@ -72,7 +77,7 @@ public class PlanService {
         caller.requireRole(Action.PLAN_CHECK_STORE);
         PlanDocument plan = readWorkbook(body);
         caller.require(Action.PLAN_CHECK_STORE, plan.organization());
-        return store.store(plan, PlanSource.workbook(body), checker.check(plan), caller.username());
+        return waived(plan.organization(), store.store(plan, PlanSource.workbook(body), checker.check(plan), caller.username()));
     }
 
     /** A stored version as the plan workbook: the document exactly as it was checked, in {@link PlanSheets}' layout. */
@@ -107,14 +112,14 @@ public class PlanService {
 
     public StoredPlan latest(Caller caller, String id) {
         requireReadable(caller, id);
-        return store.latest(id).orElseThrow(() -> planNotFound(id));
+        return waived(store.organizationOf(id).orElse(null), store.latest(id).orElseThrow(() -> planNotFound(id)));
     }
 
     public StoredPlan version(Caller caller, String id, int version) {
         requireReadable(caller, id);
-        return store.version(id, version).orElseThrow(() -> store.latest(id).isPresent()
+        return waived(store.organizationOf(id).orElse(null), store.version(id, version).orElseThrow(() -> store.latest(id).isPresent()
                 ? versionNotFound(id, version)
-                : planNotFound(id));
+                : planNotFound(id)));
     }
 
     /** Every version of the plan, oldest first; 404 when the plan is unknown. */
@@ -157,6 +162,21 @@ public class PlanService {
     public void requireReadable(Caller caller, String id) {
         caller.requireRole(Action.PLAN_READ);
         store.organizationOf(id).ifPresent(organization -> caller.require(Action.PLAN_READ, organization));
+    }
+
+    /**
+     * The findings of a plan as answered: marked by the waivers that hold today, read with the plan's
+     * id (CONTRACT §12). Stored findings stay as the rules gave them.
+     */
+    private PlanCheck waived(String organization, PlanCheck check) {
+        return new PlanCheck(check.planId(), check.rulesVersion(), waivers.apply(organization, JapaneseDates.today(),
+                WaiverApplier.plan(check.planId()), check.findings()));
+    }
+
+    private StoredPlan waived(String organization, StoredPlan stored) {
+        return new StoredPlan(stored.planId(), stored.version(), stored.storedAt(), stored.storedBy(), stored.rulesVersion(),
+                stored.documentJson(), waivers.apply(organization, JapaneseDates.today(), WaiverApplier.plan(stored.planId()),
+                stored.findings()));
     }
 
     private PlanDocument read(byte[] body, DocumentFormat format) {

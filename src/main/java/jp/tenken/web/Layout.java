@@ -80,6 +80,9 @@ public class Layout {
         if (caller.mayAtAll(Action.AUDIT_WRITE) && caller.account().has(Role.AUDITOR)) {
             links.add(new Link("監査の記録", "/audits/new"));
         }
+        if (caller.mayAtAll(Action.WAIVER_WRITE)) {
+            links.add(new Link("適用除外", "/waivers"));
+        }
         if (caller.mayAtAll(Action.ADMINISTER)) {
             links.add(new Link("利用者管理", "/admin/users"));
         }

@@ -83,6 +83,7 @@ class AccessTableTest {
 
     private String inspectionId;
     private String auditId;
+    private String waiverId;
 
     @BeforeAll
     void usersAndRecords() throws Exception {
@@ -104,6 +105,16 @@ class AccessTableTest {
         Http.Answer audit = send(As.ADMIN, json(HttpRequest.POST("/api/v1/audits", json.writeValueAsString(audit()))));
         assertEquals(201, audit.status(), audit.body());
         auditId = json.readTree(audit.body()).get("id").asText();
+        Http.Answer waiver = send(As.ADMIN, json(HttpRequest.POST("/api/v1/waivers", write(waiver()))));
+        assertEquals(201, waiver.status(), waiver.body());
+        waiverId = json.readTree(waiver.body()).get("id").asText();
+    }
+
+    /** A waiver of a finding that no other row's answer depends on. */
+    private static Map<String, Object> waiver() {
+        return Map.of("organization", "hiratsuka", "ruleId", "SI-EVIDENCE-MISSING",
+                "target", Map.of("department", "博物館", "itemId", "ORG-01"), "reason", "表の巡回",
+                "expiresOn", jp.tenken.text.JapaneseDates.today().plusDays(10).toString());
     }
 
     private static Map<String, Object> audit() {
@@ -204,6 +215,13 @@ class AccessTableTest {
                 () -> HttpRequest.GET("/api/v1/audits/coverage?organization=hiratsuka&fiscalYear=2024"), 200, officerAndUp));
         table.add(new Endpoint("GET /compliance/units", Action.COMPLIANCE_READ,
                 () -> HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024"), 200, officerAndUp));
+        table.add(new Endpoint("POST /waivers", Action.WAIVER_WRITE,
+                () -> json(HttpRequest.POST("/api/v1/waivers", write(waiver()))), 201, auditors));
+        table.add(new Endpoint("GET /waivers", Action.WAIVER_WRITE,
+                () -> HttpRequest.GET("/api/v1/waivers?organization=hiratsuka"), 200, auditors));
+        // Revoking again answers the waiver as it stands: the row can be walked by every role.
+        table.add(new Endpoint("POST /waivers/{id}/revocation", Action.WAIVER_WRITE,
+                () -> json(HttpRequest.POST("/api/v1/waivers/" + waiverId + "/revocation", "{}")), 200, auditors));
         table.add(new Endpoint("GET /reminders", Action.REMINDERS_READ,
                 () -> HttpRequest.GET("/api/v1/reminders?organization=hiratsuka"), 200, officerAndUp));
         table.add(new Endpoint("GET /reminders?department=own", Action.REMINDERS_READ,

@@ -136,6 +136,13 @@ class RuleCasesTest {
                     for (Finding f : EVALUATORS.get(family).apply(base, c)) {
                         if (f.ruleId().equals(ruleId)) {
                             actual.add(JSON.writeValueAsString(f.target()));
+                            // Every key the finding's target has is declared on its rule (@targetKeys): a
+                            // waiver may name it (CONTRACT §12).
+                            List<String> declared = TestEngine.ruleBase().rule(ruleId).orElseThrow().targetKeys();
+                            for (Object key : JSON.convertValue(f.target(), Map.class).keySet()) {
+                                assertTrue(declared.contains(String.valueOf(key)),
+                                        ruleId + " / " + name + ": target key " + key + " is not in @targetKeys " + declared);
+                            }
                         }
                     }
                     Set<String> expected = new TreeSet<>();
