@@ -34,9 +34,11 @@ public class WaiverService {
     private final WaiverStore store;
     private final RuleBase ruleBase;
     private final OrganizationRegistry organizations;
+    private final WaiverApplier applier;
 
-    public WaiverService(WaiverStore store, RuleBase ruleBase, OrganizationRegistry organizations) {
+    public WaiverService(WaiverStore store, RuleBase ruleBase, OrganizationRegistry organizations, WaiverApplier applier) {
         this.store = store;
+        this.applier = applier;
         this.ruleBase = ruleBase;
         this.organizations = organizations;
     }
@@ -91,8 +93,10 @@ public class WaiverService {
         }
         caller.require(Action.WAIVER_WRITE, organization);
         organizations.requireDirectory(organization);
-        return store.create(new Waiver.New(organization, rule.orElseThrow().id(), target, reason.trim(), expiresOn),
+        Waiver created = store.create(new Waiver.New(organization, rule.orElseThrow().id(), target, reason.trim(), expiresOn),
                 caller.username());
+        applier.changed(organization);
+        return created;
     }
 
     private static LocalDate expiresOn(String text, List<Problem> problems) {
@@ -129,6 +133,7 @@ public class WaiverService {
         Waiver waiver = store.find(id).orElseThrow(() -> new NotFoundException("waiver.not-found", Map.of("id", id)));
         caller.require(Action.WAIVER_WRITE, waiver.organization());
         store.revoke(id, caller.username());
+        applier.changed(waiver.organization());
         return store.find(id).orElseThrow();
     }
 

@@ -108,4 +108,46 @@ class WaiverApplierTest {
                 .apply("city", AS_OF, Map.of(), List.of(REMEDIATION, EVIDENCE));
         assertEquals(new jp.tenken.api.Summary(0, 1, 0, 1), jp.tenken.api.Summary.of(marked));
     }
+
+    /** A store another instance writes to: what it lists can change under this applier. */
+    private static final class SharedStore implements WaiverStore {
+        final List<Waiver> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+
+        public Waiver create(Waiver.New waiver, String actor) {
+            throw new UnsupportedOperationException();
+        }
+
+        public Optional<Waiver> find(String id) {
+            return all.stream().filter(w -> w.id().equals(id)).findFirst();
+        }
+
+        public List<Waiver> list(String organization) {
+            reads.incrementAndGet();
+            return all.stream().filter(w -> w.organization().equals(organization)).toList();
+        }
+
+        public RevocationOutcome revoke(String id, String actor) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void waiversAreReadOnceForManyChecksAndAgainAtOnceAfterAChangeHereOrSoonAfterOneElsewhere() throws Exception {
+        SharedStore store = new SharedStore();
+        WaiverApplier applier = new WaiverApplier(store);
+        assertNull(applier.apply("city", AS_OF, WaiverApplier.department("市民課"), List.of(REMEDIATION)).get(0).waiver());
+        store.all.add(waiver("w1", "SI-REMEDIATION-MISSING", Map.of("department", "市民課"), AS_OF, false));
+        assertNull(applier.apply("city", AS_OF, WaiverApplier.department("市民課"), List.of(REMEDIATION)).get(0).waiver(),
+                "read a moment ago: not read again for every check");
+        assertEquals(1, store.reads.get());
+        applier.changed("city");
+        assertEquals("w1", applier.apply("city", AS_OF, WaiverApplier.department("市民課"), List.of(REMEDIATION)).get(0).waiver().id(),
+                "a waiver created on this instance applies at once");
+        store.all.set(0, waiver("w1", "SI-REMEDIATION-MISSING", Map.of("department", "市民課"), AS_OF, true));
+        Thread.sleep(WaiverApplier.KEPT.toMillis() + 100);
+        assertNull(applier.apply("city", AS_OF, WaiverApplier.department("市民課"), List.of(REMEDIATION)).get(0).waiver(),
+                "revoked on another instance: no longer applied once the waivers read here are older than " + WaiverApplier.KEPT);
+        assertEquals(3, store.reads.get());
+    }
 }
