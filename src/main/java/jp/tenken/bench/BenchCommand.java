@@ -657,7 +657,7 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void sql(String url, String statement) throws Exception {
+    static void sql(String url, String statement) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
              Statement s = connection.createStatement()) {
             s.execute(statement);

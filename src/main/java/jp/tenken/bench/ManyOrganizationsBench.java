@@ -81,7 +81,7 @@ final class ManyOrganizationsBench {
         line.accept("");
         List<String> departments = departments();
         String database = "tenken_bench_orgs_" + System.currentTimeMillis();
-        sql(postgresUrl, "CREATE DATABASE " + database);
+        BenchCommand.sql(postgresUrl, "CREATE DATABASE " + database);
         String url = postgresUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
         try {
             long t0 = System.nanoTime();
@@ -130,7 +130,7 @@ final class ManyOrganizationsBench {
             line.accept("");
         } finally {
             try {
-                sql(postgresUrl, "DROP DATABASE IF EXISTS " + database);
+                BenchCommand.sql(postgresUrl, "DROP DATABASE IF EXISTS " + database);
             } catch (Exception ignored) {
                 // the scratch database stays; harmless
             }
@@ -249,13 +249,6 @@ final class ManyOrganizationsBench {
              ResultSet rows = s.executeQuery(query)) {
             rows.next();
             return rows.getString(1);
-        }
-    }
-
-    private static void sql(String url, String statement) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement s = connection.createStatement()) {
-            s.execute(statement);
         }
     }
 }

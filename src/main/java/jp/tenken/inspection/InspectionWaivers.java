@@ -24,13 +24,6 @@ public class InspectionWaivers {
         this.checklists = checklists;
     }
 
-    /** Outside the application context (tests, tools): the waivers of the database, one checklist. */
-    public static InspectionWaivers over(javax.sql.DataSource dataSource, jp.tenken.activity.ActivityLog activity,
-                                         jp.tenken.checklist.Checklist checklist) {
-        return new InspectionWaivers(new WaiverApplier(new jp.tenken.waiver.JdbcWaiverStore(dataSource, activity)),
-                new ChecklistRegistry(java.util.Map.of(checklist.id(), checklist)));
-    }
-
     public WaiverApplier.Holding holding(String organization, LocalDate asOf) {
         return applier.holding(organization, asOf);
     }

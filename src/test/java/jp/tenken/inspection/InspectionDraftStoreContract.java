@@ -59,7 +59,7 @@ abstract class InspectionDraftStoreContract {
         inspections = new JdbcInspectionStore(database.dataSource(), activity);
         InspectionChecker checker = new InspectionChecker(TestEngine.ruleBase(),
                 new ChecklistRegistry(Map.of(CHECKLIST, Submissions.CHECKLIST)), TestEngine.registry());
-        service = new InspectionService(checker, inspections, InspectionWaivers.over(database.dataSource(), activity, Submissions.CHECKLIST));
+        service = new InspectionService(checker, inspections, TestWaivers.over(database.dataSource(), activity, Submissions.CHECKLIST));
     }
 
     @AfterAll
@@ -202,7 +202,7 @@ abstract class InspectionDraftStoreContract {
         InspectionStore failing = new JdbcInspectionStore(database.dataSource(), new FailingActivityLog(database.dataSource()));
         InspectionService failingService = new InspectionService(new InspectionChecker(TestEngine.ruleBase(),
                 new ChecklistRegistry(Map.of(CHECKLIST, Submissions.CHECKLIST)), TestEngine.registry()), failing,
-                InspectionWaivers.over(database.dataSource(), activity, Submissions.CHECKLIST));
+                TestWaivers.over(database.dataSource(), activity, Submissions.CHECKLIST));
         assertThrows(RuntimeException.class, () -> failingService.submit(admin(user), read(Submissions.compliant("障がい福祉課", 2025))));
         assertEquals(kept, drafts.find(CITY, "障がい福祉課", 2025).orElseThrow(), "the draft goes only with a stored submission");
     }

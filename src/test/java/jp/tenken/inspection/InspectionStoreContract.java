@@ -55,7 +55,7 @@ abstract class InspectionStoreContract {
         store = new JdbcInspectionStore(database.dataSource(), activity);
         checker = new InspectionChecker(TestEngine.ruleBase(),
                 new ChecklistRegistry(Map.of(Submissions.CHECKLIST.id(), Submissions.CHECKLIST)), TestEngine.registry());
-        service = new InspectionService(checker, store, InspectionWaivers.over(database.dataSource(), activity, Submissions.CHECKLIST));
+        service = new InspectionService(checker, store, TestWaivers.over(database.dataSource(), activity, Submissions.CHECKLIST));
     }
 
     @AfterAll

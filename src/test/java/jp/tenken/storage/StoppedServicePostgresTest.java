@@ -3,7 +3,6 @@ package jp.tenken.storage;
 import org.junit.jupiter.api.AfterEach;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /** A service stopped with SIGTERM on the real PostgreSQL server, in a schema both starts share. */
@@ -14,9 +13,7 @@ class StoppedServicePostgresTest extends StoppedServiceContract {
     @Override
     protected Map<String, String> database(Path dir) {
         database = TestDatabases.postgres();
-        Map<String, String> properties = new HashMap<>();
-        database.micronautProperties().forEach((key, value) -> properties.put(key, String.valueOf(value)));
-        return properties;
+        return database.systemProperties();
     }
 
     @AfterEach

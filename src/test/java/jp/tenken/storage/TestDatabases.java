@@ -31,6 +31,13 @@ public final class TestDatabases {
             dataSource.close();
             dropper.close();
         }
+
+        /** The same configuration as system properties, for a service started in a JVM of its own. */
+        public Map<String, String> systemProperties() {
+            Map<String, String> properties = new java.util.HashMap<>();
+            micronautProperties.forEach((key, value) -> properties.put(key, String.valueOf(value)));
+            return properties;
+        }
     }
 
     public static String postgresUrl() {
