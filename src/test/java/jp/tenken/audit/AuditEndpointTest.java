@@ -115,19 +115,19 @@ class AuditEndpointTest {
         body.put("findings", List.of(Map.of("id", "F1", "itemId", "PHY-02", "severity", "HIGH", "description", "未施錠",
                 "correctiveAction", Map.of("action", "施錠する", "dueDate", "2025-03-31"))));
         String id = json.readTree(post("/api/v1/audits", body).body()).get("id").asText();
-        String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+        String tomorrow = jp.tenken.text.JapaneseDates.today().plusDays(1).toString();
         Http.Answer future = post("/api/v1/audits/" + id + "/findings/F1/completion", Map.of("completedOn", tomorrow));
         assertEquals(400, future.status(), future.body());
         assertEquals("completedOn", json.readTree(future.body()).get("violations").get(0).get("path").asText());
         JsonNode stored = json.readTree(Http.sendAs(client, auditor, HttpRequest.GET("/api/v1/audits/" + id)).body());
         assertTrue(stored.get("record").get("findings").get(0).get("correctiveAction").get("completedOn").isNull());
         assertEquals(200, post("/api/v1/audits/" + id + "/findings/F1/completion",
-                Map.of("completedOn", java.time.LocalDate.now().toString())).status(), "today is a completion date");
+                Map.of("completedOn", jp.tenken.text.JapaneseDates.today().toString())).status(), "today is a completion date");
     }
 
     @Test
     void aRecordWhoseActionWasCompletedBeforeTheAuditOrIsYetToBeIs400() throws Exception {
-        for (String completedOn : List.of(java.time.LocalDate.now().plusDays(1).toString(), "2024-11-19")) {
+        for (String completedOn : List.of(jp.tenken.text.JapaneseDates.today().plusDays(1).toString(), "2024-11-19")) {
             Map<String, Object> body = record("保育課", "職員課");
             Map<String, Object> action = new LinkedHashMap<>();
             action.put("action", "施錠する");
@@ -167,10 +167,10 @@ class AuditEndpointTest {
 
     @Test
     void anAuditDatedAfterTodayIs400NamingAuditedOn() throws Exception {
-        java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+        java.time.LocalDate tomorrow = jp.tenken.text.JapaneseDates.today().plusDays(1);
         int fiscalYear = jp.tenken.plan.FiscalYears.of(tomorrow);
         assertRefused(datedRecord(fiscalYear, tomorrow.toString(), tomorrow.plusMonths(3).toString()), "auditedOn");
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = jp.tenken.text.JapaneseDates.today();
         Http.Answer accepted = post("/api/v1/audits", datedRecord(jp.tenken.plan.FiscalYears.of(today), today.toString(),
                 today.plusMonths(3).toString()));
         assertEquals(201, accepted.status(), "an audit held today: " + accepted.body());

@@ -31,7 +31,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -66,12 +65,12 @@ class AuditorBrowserTest {
     ApplicationContext context;
 
     /** The pages' today (Japan's), which chooses the fiscal year they show. */
-    private final int fiscalYear = JapaneseDates.fiscalYearOf(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+    private final int fiscalYear = JapaneseDates.fiscalYearOf(JapaneseDates.today());
     /**
      * The dates sent: the audit services judge "in the future" against the JVM's own date (as the
      * API does), which in a UTC process is a day behind Japan's from 15:00 to 24:00 UTC.
      */
-    private final LocalDate today = LocalDate.now();
+    private final LocalDate today = JapaneseDates.today();
 
     @BeforeAll
     void submitTwoSelfInspections() throws Exception {

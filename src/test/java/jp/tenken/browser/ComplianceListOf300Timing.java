@@ -25,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -79,7 +78,7 @@ class ComplianceListOf300Timing implements TestPropertyProvider {
 
     @Test
     void theListOf300DepartmentsIsTimedInChromium() throws Exception {
-        int fiscalYear = JapaneseDates.fiscalYearOf(LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        int fiscalYear = JapaneseDates.fiscalYearOf(JapaneseDates.today());
         DocumentReader reader = context.getBean(DocumentReader.class);
         InspectionService inspections = context.getBean(InspectionService.class);
         ObjectMapper json = new ObjectMapper();
@@ -92,7 +91,7 @@ class ComplianceListOf300Timing implements TestPropertyProvider {
                     ? Submissions.submission(department(i), fiscalYear, id -> id.equals("ORG-02") ? Map.of("answer", "NO") : null)
                     : Submissions.compliant(department(i), fiscalYear);
             body.put("organization", ORGANIZATION);
-            body.put("submittedOn", LocalDate.now().toString());
+            body.put("submittedOn", JapaneseDates.today().toString());
             inspections.submit(TestUsers.adminCaller(), reader.read(json.writeValueAsBytes(body), DocumentFormat.JSON,
                     InspectionSubmission.class));
         }

@@ -22,7 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,8 +49,8 @@ class WaiverBrowserTest {
     @Inject
     ApplicationContext context;
 
-    private final int fiscalYear = JapaneseDates.fiscalYearOf(LocalDate.now(ZoneId.of("Asia/Tokyo")));
-    private final LocalDate today = LocalDate.now();
+    private final int fiscalYear = JapaneseDates.fiscalYearOf(JapaneseDates.today());
+    private final LocalDate today = JapaneseDates.today();
 
     @BeforeAll
     void submitANonCompliantSelfInspection() throws Exception {
