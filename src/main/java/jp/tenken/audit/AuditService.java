@@ -35,10 +35,13 @@ public class AuditService {
     private final RuleBase ruleBase;
     private final int rotationYears;
     private final WaiverApplier waivers;
+    private final RecordedAuditCounts auditCounts;
 
     public AuditService(AuditChecker checker, AuditStore store, OrganizationRegistry organizations, RuleBase ruleBase,
-                        @Value("${tenken.audit.rotation-years:3}") int rotationYears, WaiverApplier waivers) {
+                        @Value("${tenken.audit.rotation-years:3}") int rotationYears, WaiverApplier waivers,
+                        RecordedAuditCounts auditCounts) {
         this.waivers = waivers;
+        this.auditCounts = auditCounts;
         this.checker = checker;
         this.store = store;
         this.organizations = organizations;
@@ -49,6 +52,7 @@ public class AuditService {
     public AuditResponse record(Caller caller, AuditRecord record, LocalDate asOf, Language language) {
         caller.require(Action.AUDIT_WRITE, record.organization(), unitName(record.organization(), record.department()));
         StoredAudit stored = store.store(checker.validate(record), caller.username());
+        auditCounts.recorded(record.organization());
         return respond(stored, asOf, language);
     }
 

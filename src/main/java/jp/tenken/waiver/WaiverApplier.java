@@ -3,6 +3,7 @@ package jp.tenken.waiver;
 import jakarta.inject.Singleton;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.Target;
+import jp.tenken.storage.RecentReads;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way waivers touch findings (CONTRACT §12, docs/waivers.md): after the rules have run and
@@ -35,11 +35,8 @@ public class WaiverApplier {
      */
     static final Duration KEPT = Duration.ofSeconds(2);
 
-    private record Read(List<Waiver> waivers, long readAtNanos) {
-    }
-
     private final WaiverStore store;
-    private final Map<String, Read> recent = new ConcurrentHashMap<>();
+    private final RecentReads<String, List<Waiver>> recent = new RecentReads<>(KEPT);
 
     public WaiverApplier(WaiverStore store) {
         this.store = store;
@@ -55,17 +52,11 @@ public class WaiverApplier {
 
     /** Forgets what was read of the organization's waivers: one was created or revoked on this instance. */
     public void changed(String organization) {
-        recent.remove(organization);
+        recent.forget(organization::equals);
     }
 
     private List<Waiver> waiversOf(String organization) {
-        long now = System.nanoTime();
-        Read read = recent.get(organization);
-        if (read == null || now - read.readAtNanos() > KEPT.toNanos()) {
-            read = new Read(List.copyOf(store.list(organization)), now);
-            recent.put(organization, read);
-        }
-        return read.waivers();
+        return recent.get(organization, o -> List.copyOf(store.list(o)));
     }
 
     /** The findings of one record, those a holding waiver matches marked with it, in the same order. */
