@@ -213,7 +213,7 @@ class AdminBrowserTest {
         box.sendKeys("number-g");
         box.submit();
 
-        assertEquals("/rules?q=number-g&family=", browser.currentPath());
+        assertEquals("/rules?q=number-g&family=", browser.waitForPath("/rules?q=number-g&family="));
         List<WebElement> rules = browser.driver().findElements(By.cssSelector("[data-rule-id]"));
         assertEquals(List.of("PLAN-NUMBER-GAP"), rules.stream().map(r -> r.getAttribute("data-rule-id")).toList());
         String text = rules.get(0).getText();

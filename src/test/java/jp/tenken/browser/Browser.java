@@ -181,6 +181,20 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return current.getRawPath() + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery());
     }
 
+    /**
+     * Waits until the browser is at {@code expected} (path and query) and answers it, or fails
+     * naming where it is. For a form sent with {@code WebElement.submit()}, which Selenium sends by
+     * script and returns from before the next page has come.
+     */
+    public String waitForPath(String expected) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver(), WAIT).until(d -> expected.equals(currentPath()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            org.junit.jupiter.api.Assertions.assertEquals(expected, currentPath(), "the page did not come within " + WAIT);
+        }
+        return currentPath();
+    }
+
     /** Logs in as a test user ({@link TestUsers#PASSWORD}) through the login form. */
     public Browser logIn(String username) {
         return logIn(username, TestUsers.PASSWORD);
