@@ -102,8 +102,7 @@ class EvaluationPages {
                     ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
             return done(HttpResponse.status(status).body(new ModelAndView<>("evaluation/list", listModel(caller, errors, fileName))));
         } catch (EvaluationOfAnotherOrganizationException e) {
-            String message = Texts.get(Language.JA, "evaluation.other-organization",
-                    Map.of("id", e.evaluationId(), "organization", e.organization()));
+            String message = e.message(Language.JA);
             return done(HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("evaluation/list",
                     listModel(caller, List.of(message), fileName))));
         }

@@ -104,8 +104,7 @@ class PlanPages {
             return done(HttpResponse.status(HttpStatus.BAD_REQUEST).body(new ModelAndView<>("plan/list",
                     listModel(caller, errors, fileName))));
         } catch (PlanOfAnotherOrganizationException e) {
-            String message = Texts.get(Language.JA, "plan.other-organization",
-                    Map.of("id", e.planId(), "organization", e.organization()));
+            String message = e.message(Language.JA);
             return done(HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>("plan/list",
                     listModel(caller, List.of(message), fileName))));
         }
