@@ -20,6 +20,18 @@ public record FindingView(String ruleId, Severity severity, String message, Targ
         this(ruleId, severity, message, target, null);
     }
 
+    /**
+     * The message as a file shows it (CSV, workbook, PDF): a waived finding says so after its message,
+     * with the waiver's reason and expiry, since a file has no badge beside the line.
+     */
+    public String messageInFiles(Language language) {
+        if (waiver == null) {
+            return message;
+        }
+        return message + jp.tenken.i18n.Texts.get(language, "finding.waived", java.util.Map.of("reason", waiver.reason(),
+                "expires", language == Language.JA ? jp.tenken.text.JapaneseDates.date(waiver.expiresOn()) : waiver.expiresOn().toString()));
+    }
+
     public static List<FindingView> of(List<Finding> findings, RuleMessages messages, Language language) {
         return findings.stream()
                 .map(f -> new FindingView(f.ruleId(), f.severity(), messages.render(f, language), f.target(), f.waiver()))

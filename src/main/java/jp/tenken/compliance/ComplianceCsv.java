@@ -40,7 +40,7 @@ final class ComplianceCsv {
                         SpreadsheetCells.text(Texts.get(language, si.submitted() ? "csv.yes" : "csv.no")),
                         si.errors() == null ? "" : si.errors(), si.warnings() == null ? "" : si.warnings(),
                         unit.lastAuditedFiscalYear() == null ? "" : unit.lastAuditedFiscalYear(), unit.openAuditActions(),
-                        SpreadsheetCells.text(unit.findings().stream().map(FindingView::message).collect(Collectors.joining(" / "))));
+                        SpreadsheetCells.text(unit.findings().stream().map(f -> f.messageInFiles(language)).collect(Collectors.joining(" / "))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

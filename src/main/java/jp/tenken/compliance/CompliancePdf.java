@@ -1,5 +1,6 @@
 package jp.tenken.compliance;
 
+import jp.tenken.engine.Language;
 import jp.tenken.api.FindingView;
 import jp.tenken.audit.AuditStanding;
 import jp.tenken.inspection.InspectionStatus;
@@ -57,7 +58,7 @@ final class CompliancePdf {
                         Cell.of(si.submitted() ? si.errors() + " / " + si.warnings() : "—"),
                         Cell.of(unit.lastAuditedFiscalYear() == null ? "—" : JapaneseDates.fiscalYear(unit.lastAuditedFiscalYear())),
                         Cell.of(String.valueOf(unit.openAuditActions())),
-                        Cell.of(unit.findings().stream().map(FindingView::message).collect(Collectors.joining("\n")))});
+                        Cell.of(unit.findings().stream().map(f -> f.messageInFiles(Language.JA)).collect(Collectors.joining("\n")))});
             }
             pdf.table(new PdfReport.Table(new float[]{14, 6, 6, 7, 10, 7, 50},
                     List.of("課", "状況", "自己点検", "エラー / 警告", "最終監査", "未完了の是正措置", "指摘")), rows);
@@ -73,7 +74,7 @@ final class CompliancePdf {
                     List<Cell[]> org = new ArrayList<>();
                     for (FindingView f : level.findings()) {
                         org.add(new Cell[]{Cell.of(f.ruleId()), Cell.of(f.target().itemId() == null ? "" : f.target().itemId()),
-                                Cell.of(f.message())});
+                                Cell.of(f.messageInFiles(Language.JA))});
                     }
                     if (!org.isEmpty()) {
                         pdf.table(new PdfReport.Table(new float[]{20, 10, 70}, List.of("ルール", "項番", "指摘")), org);

@@ -1,5 +1,6 @@
 package jp.tenken.compliance;
 
+import jp.tenken.engine.Language;
 import jp.tenken.api.FindingView;
 import jp.tenken.audit.AuditStanding;
 import jp.tenken.checklist.ItemSeverity;
@@ -75,7 +76,7 @@ final class ComplianceXlsx {
                         .number(si.errors()).number(si.warnings())
                         .number(unit.lastAuditedFiscalYear())
                         .number(unit.openAuditActions())
-                        .wrapped(unit.findings().stream().map(FindingView::message).collect(Collectors.joining("\n")));
+                        .wrapped(unit.findings().stream().map(f -> f.messageInFiles(Language.JA)).collect(Collectors.joining("\n")));
             }
             sheet.endTable();
             sheet.line().bold("合計 " + list.units().size() + "課", Fill.GREY).bold("", Fill.GREY)
@@ -93,7 +94,7 @@ final class ComplianceXlsx {
                 for (FindingView f : unit.findings()) {
                     findings.line().text(unit.department()).text(StatusWords.of(unit.status()), fill(unit.status()))
                             .text(StatusWords.severity(f.severity())).text(f.ruleId()).text(f.target().itemId())
-                            .wrapped(f.message());
+                            .wrapped(f.messageInFiles(Language.JA));
                 }
             }
             findings.endTable();
@@ -111,7 +112,7 @@ final class ComplianceXlsx {
                 for (FindingView f : level.findings()) {
                     org.line().text(level.securityOffice()).text(StatusWords.of(level.status()), fill(level.status()))
                             .text(StatusWords.severity(f.severity())).text(f.ruleId()).text(f.target().itemId())
-                            .wrapped(f.message());
+                            .wrapped(f.messageInFiles(Language.JA));
                 }
                 org.endTable();
             }

@@ -95,8 +95,7 @@ class WaiverPages {
             row.put("id", w.id());
             row.put("ruleId", w.ruleId());
             row.put("ruleTitle", ruleBase.rule(w.ruleId()).map(r -> r.title()).orElse(""));
-            row.put("target", w.target().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", ")));
+            row.put("target", targetLabel(language, w.target()));
             row.put("reason", w.reason());
             row.put("expiresOn", JapaneseDates.date(w.expiresOn()));
             row.put("createdBy", w.createdBy());
@@ -110,6 +109,17 @@ class WaiverPages {
         }
         model.put("waivers", rows);
         return model;
+    }
+
+    /**
+     * A waiver's target as a person reads it ("課: 保育課、年度: 2025"): each key under its label in the
+     * page's language ({@code waiver.targetKey.<key>}); a key without a label keeps its name.
+     */
+    static String targetLabel(Language language, Map<String, Object> target) {
+        String separator = Texts.get(language, "waiver.targetKey.separator");
+        return target.entrySet().stream()
+                .map(e -> Texts.getOr(language, "waiver.targetKey." + e.getKey(), e.getKey()) + ": " + e.getValue())
+                .collect(Collectors.joining(separator));
     }
 
     /**

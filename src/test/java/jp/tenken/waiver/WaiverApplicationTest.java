@@ -204,6 +204,15 @@ class WaiverApplicationTest {
         assertEquals(id, finding(line.get("findings"), "SI-NOT-SUBMITTED").get("waiver").get("id").asText());
         assertEquals("NON_COMPLIANT", line(year, "農水産課", null).get("status").asText(), "another department");
         assertEquals("NON_COMPLIANT", line(year + 2, "環境保全課", null).get("status").asText(), "another fiscal year");
+
+        // A file has no badge: the waived finding says so after its message, with reason and expiry.
+        Http.Answer csv = send(auditor, HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=" + year
+                + "&format=csv"));
+        assertEquals(200, csv.status());
+        String waivedLine = csv.body().lines().filter(l -> l.startsWith("環境保全課,")).findFirst().orElseThrow();
+        assertTrue(waivedLine.contains("(適用除外: 適用除外の理由、" + JapaneseDates.date(today.plusDays(30)) + "まで)"), waivedLine);
+        String otherLine = csv.body().lines().filter(l -> l.startsWith("農水産課,")).findFirst().orElseThrow();
+        assertFalse(otherLine.contains("適用除外"), otherLine);
     }
 
     // --- audits and coverage ---

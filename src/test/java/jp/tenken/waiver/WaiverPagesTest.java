@@ -39,6 +39,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "micronaut.http.client.follow-redirects", value = "false")
 class WaiverPagesTest {
 
+    @Test
+    void aTargetIsShownUnderTheLabelsOfThePageLanguageAndAnUnlabelledKeyByItsName() {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("department", "保育課");
+        target.put("fiscalYear", 2025);
+        target.put("somethingNew", "x");
+        assertEquals("課: 保育課、年度: 2025、somethingNew: x", WaiverPages.targetLabel(jp.tenken.engine.Language.JA, target));
+        assertEquals("Department: 保育課, Fiscal year: 2025, somethingNew: x",
+                WaiverPages.targetLabel(jp.tenken.engine.Language.EN, target));
+    }
+
     @Inject
     @Client("/")
     HttpClient client;
@@ -138,6 +149,7 @@ class WaiverPagesTest {
         HttpResponse<String> list = exchange(HttpRequest.GET("/waivers").cookie(session.login()).cookie(session.csrf()));
         assertTrue(list.body().contains("data-waiver-id=\"" + id + "\""), list.body());
         assertTrue(list.body().contains("有効期限") && list.body().contains("取り消す"), "Japanese by default");
+        assertTrue(list.body().contains("課: 博物館、点検項目: ORG-01"), "the target under Japanese labels: " + list.body());
         HttpResponse<String> english = exchange(HttpRequest.GET("/waivers?lang=en").cookie(session.login()).cookie(session.csrf()));
         assertTrue(english.body().contains("Expires on") && english.body().contains("In force") && english.body().contains("Revoke"),
                 english.body());
