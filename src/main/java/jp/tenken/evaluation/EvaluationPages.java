@@ -16,7 +16,6 @@ import jp.tenken.account.Caller;
 import jp.tenken.api.BoundedWork;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.document.DocumentRejectedException;
-import jp.tenken.document.Problem;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleBase;
@@ -28,10 +27,9 @@ import jp.tenken.plan.PlanDocument;
 import jp.tenken.plan.PlanService;
 import jp.tenken.text.JapaneseDates;
 import jp.tenken.web.Layout;
+import jp.tenken.web.UploadedFiles;
 import jp.tenken.web.StatusWords;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -81,10 +79,10 @@ class EvaluationPages {
     CompletableFuture<HttpResponse<?>> upload(Caller caller, @Nullable @Part("file") CompletedFileUpload file,
                                              @Nullable @Part("intent") String intent) {
         caller.requireRole(Action.EVALUATION_WRITE);
-        String fileName = file == null || file.getFilename() == null ? "" : file.getFilename();
+        String fileName = UploadedFiles.name(file);
         try {
-            byte[] body = bytes(file);
-            DocumentFormat format = format(fileName);
+            byte[] body = UploadedFiles.bytes(file, "evaluation.file.required");
+            DocumentFormat format = UploadedFiles.format(fileName);
             if ("store".equals(intent)) {
                 StoredEvaluation stored = evaluations.store(caller, body, format);
                 return done(HttpResponse.seeOther(URI.create(versionPath(stored.evaluationId(), stored.version()) + "?stored")));
@@ -237,25 +235,7 @@ class EvaluationPages {
         return evaluation.title() == null || evaluation.title().isBlank() ? evaluation.id() : evaluation.title();
     }
 
-    private static byte[] bytes(CompletedFileUpload file) {
-        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
-            throw DocumentRejectedException.malformed(Problem.of("file", "evaluation.file.required"));
-        }
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    /** JSON for .json, YAML for .yaml and .yml; any other name is refused naming the file. */
-    private static DocumentFormat format(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".json") && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
-            throw DocumentRejectedException.malformed(Problem.of("file", "plan.file.type", "name", fileName));
-        }
-        return DocumentFormat.ofFileName(name);
-    }
 
     private static CompletableFuture<HttpResponse<?>> done(HttpResponse<?> response) {
         return CompletableFuture.completedFuture(response);

@@ -17,16 +17,14 @@ import jp.tenken.api.BoundedWork;
 import jp.tenken.api.NotFoundException;
 import jp.tenken.document.DocumentFormat;
 import jp.tenken.document.DocumentRejectedException;
-import jp.tenken.document.Problem;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.i18n.Texts;
 import jp.tenken.text.JapaneseDates;
 import jp.tenken.web.Layout;
+import jp.tenken.web.UploadedFiles;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -86,11 +83,11 @@ class PlanPages {
                                              @Nullable @Part("intent") String intent) {
         caller.requireRole(Action.PLAN_CHECK_STORE);
         boolean store = "store".equals(intent);
-        String fileName = file == null || file.getFilename() == null ? "" : file.getFilename();
+        String fileName = UploadedFiles.name(file);
         try {
-            byte[] body = bytes(file);
-            boolean workbook = fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
-            DocumentFormat format = workbook ? null : format(fileName);
+            byte[] body = UploadedFiles.bytes(file, "plan.file.required");
+            boolean workbook = UploadedFiles.isWorkbook(fileName);
+            DocumentFormat format = workbook ? null : UploadedFiles.format(fileName);
             if (store) {
                 StoredPlan stored = workbook ? plans.storeWorkbook(caller, body) : plans.store(caller, body, format);
                 return done(HttpResponse.seeOther(URI.create(versionPath(stored.planId(), stored.version()) + "?stored")));
@@ -250,25 +247,7 @@ class PlanPages {
         return sorted.subList(0, Math.min(sorted.size(), COMPARISON_ROWS));
     }
 
-    private static byte[] bytes(CompletedFileUpload file) {
-        if (file == null || file.getFilename() == null || file.getFilename().isBlank()) {
-            throw DocumentRejectedException.malformed(Problem.of("file", "plan.file.required"));
-        }
-        try {
-            return file.getBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    /** JSON for .json, YAML for .yaml and .yml (.xlsx is the plan workbook); any other name is refused naming the file. */
-    private static DocumentFormat format(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".json") && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
-            throw DocumentRejectedException.malformed(Problem.of("file", "plan.file.type", "name", fileName));
-        }
-        return DocumentFormat.ofFileName(name);
-    }
 
     /** The title of a version, as stored with it. */
     private static String title(List<PlanVersionSummary> versions, int version) {
