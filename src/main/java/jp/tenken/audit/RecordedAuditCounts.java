@@ -44,7 +44,9 @@ class RecordedAuditCounts implements AuditRecords {
     @Override
     public Optional<Map<Integer, Integer>> departmentsAudited(String organization, int fromYear, int toYear) {
         return recent.get(new Asked(organization, fromYear, toYear),
-                        asked -> store.departmentsAudited(asked.organization(), asked.fromYear(), asked.toYear()))
+                        // Kept unmodifiable: the same answer is read by concurrent checks.
+                        asked -> store.departmentsAudited(asked.organization(), asked.fromYear(), asked.toYear())
+                                .map(java.util.Collections::unmodifiableMap))
                 .map(stored -> counts(organization, fromYear, toYear, stored));
     }
 
