@@ -3,6 +3,7 @@ package jp.tenken.inspection;
 import jp.tenken.checklist.Checklist;
 import jp.tenken.checklist.ChecklistItem;
 import jp.tenken.checklist.AnswerType;
+import jp.tenken.spreadsheet.TextCells;
 import jp.tenken.text.SpreadsheetCells;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -208,10 +209,8 @@ final class InspectionTemplate {
 
     /** A text cell; a text a spreadsheet would run as a formula is quote-prefixed. */
     private static XSSFCell text(XSSFSheet sheet, int row, int column, String value, CellStyle style, Styles styles) {
-        XSSFCell cell = cell(sheet, row, column, SpreadsheetCells.startsLikeFormula(value) ? styles.quoted(style) : style);
-        if (value != null && !value.isEmpty()) {
-            cell.setCellValue(value);
-        }
+        XSSFCell cell = cell(sheet, row, column, style);
+        styles.texts.set(cell, value, style);
         return cell;
     }
 
@@ -229,10 +228,12 @@ final class InspectionTemplate {
         final CellStyle openNumber;
         final CellStyle openDate;
         final CellStyle unused;
-        private final java.util.Map<CellStyle, CellStyle> quoted = new java.util.HashMap<>();
+        /** Texts written so that none runs as a formula (quote-prefixed twins of these styles). */
+        final TextCells texts;
 
         Styles(XSSFWorkbook workbook) {
             this.workbook = workbook;
+            this.texts = new TextCells(workbook);
             Font base = workbook.getFontAt(0);
             base.setFontName("游ゴシック");
             base.setFontHeightInPoints((short) 11);
@@ -277,16 +278,6 @@ final class InspectionTemplate {
                 style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             }
             return style;
-        }
-
-        /** The same style with Excel's leading apostrophe: the text is shown and kept as text, never run. */
-        CellStyle quoted(CellStyle style) {
-            return quoted.computeIfAbsent(style, s -> {
-                CellStyle q = workbook.createCellStyle();
-                q.cloneStyleFrom(s);
-                q.setQuotePrefixed(true);
-                return q;
-            });
         }
     }
 }
