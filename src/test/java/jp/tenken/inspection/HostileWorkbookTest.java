@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
+import jp.tenken.spreadsheet.ZipParts;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -31,9 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,7 +121,7 @@ class HostileWorkbookTest {
     void aZipBombIsRefusedWithTheHeapBounded() throws Exception {
         // The template with a sheet that inflates to 1 GiB of spaces: about 1 MB sent.
         long inflated = 1L << 30;
-        byte[] bomb = replace(filled(), Map.of(), "xl/worksheets/sheet1.xml", inflated);
+        byte[] bomb = ZipParts.padded(filled(), "xl/worksheets/sheet1.xml", inflated);
         Runtime runtime = Runtime.getRuntime();
         System.gc();
         long before = runtime.totalMemory() - runtime.freeMemory();
@@ -160,7 +157,7 @@ class HostileWorkbookTest {
         for (int i = 0; i < 1_100; i++) {
             many.put("xl/media/image" + i + ".png", new byte[]{1});
         }
-        assertRefused(400, replace(filled(), many, null, 0), "展開すると大きくなりすぎるファイルです");
+        assertRefused(400, ZipParts.replaced(filled(), many), "展開すると大きくなりすぎるファイルです");
     }
 
     @Test
@@ -171,10 +168,10 @@ class HostileWorkbookTest {
         }
         doctype.append("]>");
         byte[] filled = filled();
-        String sheet = new String(entry(filled, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+        String sheet = new String(ZipParts.entry(filled, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
         int root = sheet.indexOf("<worksheet");
         sheet = sheet.substring(0, root) + doctype + sheet.substring(root).replaceFirst("<v>", "<v>&a10;");
-        assertRefused(400, replace(filled, Map.of("xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8)), null, 0),
+        assertRefused(400, ZipParts.replaced(filled, Map.of("xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8))),
                 "DOCTYPE宣言・実体参照は使えません");
     }
 
@@ -185,9 +182,9 @@ class HostileWorkbookTest {
             rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\" t=\"inlineStr\"><is><t>ORG-01</t></is></c></row>");
         }
         byte[] filled = filled();
-        String sheet = new String(entry(filled, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+        String sheet = new String(ZipParts.entry(filled, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
         sheet = sheet.replaceFirst("(?s)<sheetData>.*</sheetData>", "<sheetData>" + rows + "</sheetData>");
-        assertRefused(400, replace(filled, Map.of("xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8)), null, 0),
+        assertRefused(400, ZipParts.replaced(filled, Map.of("xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8))),
                 "行が多すぎます(1シート10000行まで)");
     }
 
@@ -203,11 +200,11 @@ class HostileWorkbookTest {
     @Test
     void aFormulaLinkingAnotherWorkbook() throws Exception {
         byte[] filled = filled();
-        String sheet = new String(entry(filled, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
+        String sheet = new String(ZipParts.entry(filled, "xl/worksheets/sheet1.xml"), StandardCharsets.UTF_8);
         String linked = sheet.replaceFirst("<c r=\"J10\" s=\"(\\d+)\"/>",
                 "<c r=\"J10\" s=\"$1\" t=\"str\"><f>'file:///C:/secret/[台帳.xlsx]Sheet1'!A1</f><v>cached</v></c>");
         assertTrue(!linked.equals(sheet), "the note cell of the first item is there to change");
-        assertRefused(400, replace(filled, Map.of("xl/worksheets/sheet1.xml", linked.getBytes(StandardCharsets.UTF_8)), null, 0),
+        assertRefused(400, ZipParts.replaced(filled, Map.of("xl/worksheets/sheet1.xml", linked.getBytes(StandardCharsets.UTF_8))),
                 "\"path\":\"点検票!J10\",\"message\":\"数式は使えません");
     }
 
@@ -224,48 +221,5 @@ class HostileWorkbookTest {
         aTruncatedZip();
         Http.Answer answer = Workbooks.upload(client, officer, filled());
         assertEquals(201, answer.status(), answer.body());
-    }
-
-    static byte[] entry(byte[] zip, String name) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                if (e.getName().equals(name)) {
-                    return in.readAllBytes();
-                }
-            }
-        }
-        throw new AssertionError("no entry " + name);
-    }
-
-    /**
-     * The zip with some entries replaced; with {@code padded} the entry of that name is replaced by
-     * {@code size} bytes of spaces, written as a stream (deflated to about a thousandth).
-     */
-    static byte[] replace(byte[] zip, Map<String, byte[]> replaced, String padded, long size) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
-        entries.putAll(replaced);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zipOut = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zipOut.putNextEntry(new ZipEntry(e.getKey()));
-                if (e.getKey().equals(padded)) {
-                    byte[] spaces = new byte[1 << 20];
-                    Arrays.fill(spaces, (byte) ' ');
-                    zipOut.write("<?xml version=\"1.0\"?>".getBytes(StandardCharsets.UTF_8));
-                    for (long written = 0; written < size; written += spaces.length) {
-                        zipOut.write(spaces);
-                    }
-                } else {
-                    zipOut.write(e.getValue());
-                }
-                zipOut.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

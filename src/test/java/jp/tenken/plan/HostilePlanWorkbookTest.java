@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jp.tenken.Fixtures;
 import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
+import jp.tenken.spreadsheet.ZipParts;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
@@ -25,10 +26,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,16 +102,16 @@ class HostilePlanWorkbookTest {
 
     @Test
     void aZipBombAndAnEntityBombInTheListOfInitiatives() throws Exception {
-        assertRefused(padded(good(), INITIATIVES_PART, 256L << 20), "展開すると大きくなりすぎるファイルです");
+        assertRefused(ZipParts.padded(good(), INITIATIVES_PART, 256L << 20), "展開すると大きくなりすぎるファイルです");
         StringBuilder doctype = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY a0 \"lol\">");
         for (int i = 1; i <= 10; i++) {
             doctype.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
         }
         doctype.append("]>");
-        String sheet = new String(entries(good()).get(INITIATIVES_PART), StandardCharsets.UTF_8);
+        String sheet = new String(ZipParts.entry(good(), INITIATIVES_PART), StandardCharsets.UTF_8);
         int root = sheet.indexOf("<worksheet");
         sheet = sheet.substring(0, root) + doctype + sheet.substring(root).replaceFirst("<t>", "<t>&a10;");
-        assertRefused(replaced(good(), INITIATIVES_PART, sheet.getBytes(StandardCharsets.UTF_8)), "DOCTYPE宣言・実体参照は使えません");
+        assertRefused(ZipParts.replaced(good(), Map.of(INITIATIVES_PART, sheet.getBytes(StandardCharsets.UTF_8))), "DOCTYPE宣言・実体参照は使えません");
     }
 
     @Test
@@ -122,70 +120,14 @@ class HostilePlanWorkbookTest {
         for (int r = 2; r <= 10_002; r++) {
             rows.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\"><v>").append(r).append("</v></c></row>");
         }
-        String sheet = new String(entries(good()).get(INITIATIVES_PART), StandardCharsets.UTF_8)
+        String sheet = new String(ZipParts.entry(good(), INITIATIVES_PART), StandardCharsets.UTF_8)
                 .replaceFirst("(?s)<sheetData>.*</sheetData>", "<sheetData>" + rows + "</sheetData>");
-        assertRefused(replaced(good(), INITIATIVES_PART, sheet.getBytes(StandardCharsets.UTF_8)), "行が多すぎます(1シート10000行まで)");
+        assertRefused(ZipParts.replaced(good(), Map.of(INITIATIVES_PART, sheet.getBytes(StandardCharsets.UTF_8))), "行が多すぎます(1シート10000行まで)");
 
         byte[] formula = PlanWorkbooks.edited(good(), book -> book.getSheet(PlanSheets.INITIATIVES).getRow(2).getCell(PlanSheets.TITLE)
                 .setCellFormula("HYPERLINK(\"http://example.com\",\"x\")"));
         assertRefused(formula, "\"path\":\"取組一覧!C3\",\"message\":\"数式は使えません");
         assertEquals(200, PlanWorkbooks.post(client, editor, "/api/v1/plans/check", good()).status(),
                 "a good workbook is still taken afterwards");
-    }
-
-    /** The entries by the zip's central directory (POI's streaming writer leaves sizes out of the local headers). */
-    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("plan-", ".xlsx");
-        try {
-            java.nio.file.Files.write(file, zip);
-            try (java.util.zip.ZipFile zipFile = new java.util.zip.ZipFile(file.toFile())) {
-                for (ZipEntry e : java.util.Collections.list(zipFile.entries())) {
-                    try (var in = zipFile.getInputStream(e)) {
-                        entries.put(e.getName(), in.readAllBytes());
-                    }
-                }
-            }
-        } finally {
-            java.nio.file.Files.deleteIfExists(file);
-        }
-        return entries;
-    }
-
-    private static byte[] replaced(byte[] zip, String name, byte[] content) throws IOException {
-        Map<String, byte[]> entries = entries(zip);
-        entries.put(name, content);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zipOut = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zipOut.putNextEntry(new ZipEntry(e.getKey()));
-                zipOut.write(e.getValue());
-                zipOut.closeEntry();
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /** The zip with one entry replaced by {@code size} bytes of spaces, deflated to about a thousandth. */
-    private static byte[] padded(byte[] zip, String name, long size) throws IOException {
-        Map<String, byte[]> entries = entries(zip);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zipOut = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zipOut.putNextEntry(new ZipEntry(e.getKey()));
-                if (e.getKey().equals(name)) {
-                    byte[] spaces = new byte[1 << 20];
-                    Arrays.fill(spaces, (byte) ' ');
-                    zipOut.write("<?xml version=\"1.0\"?>".getBytes(StandardCharsets.UTF_8));
-                    for (long written = 0; written < size; written += spaces.length) {
-                        zipOut.write(spaces);
-                    }
-                } else {
-                    zipOut.write(e.getValue());
-                }
-                zipOut.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }
