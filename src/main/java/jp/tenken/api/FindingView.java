@@ -6,8 +6,11 @@ import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleMessages;
 import jp.tenken.engine.Severity;
 import jp.tenken.engine.Target;
+import jp.tenken.i18n.Texts;
+import jp.tenken.text.JapaneseDates;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A finding as the contract shows it (§1): rule, severity, message in the reader's language, target;
@@ -28,8 +31,8 @@ public record FindingView(String ruleId, Severity severity, String message, Targ
         if (waiver == null) {
             return message;
         }
-        return message + jp.tenken.i18n.Texts.get(language, "finding.waived", java.util.Map.of("reason", waiver.reason(),
-                "expires", language == Language.JA ? jp.tenken.text.JapaneseDates.date(waiver.expiresOn()) : waiver.expiresOn().toString()));
+        String expires = language == Language.JA ? JapaneseDates.date(waiver.expiresOn()) : waiver.expiresOn().toString();
+        return message + Texts.get(language, "finding.waived", Map.of("reason", waiver.reason(), "expires", expires));
     }
 
     public static List<FindingView> of(List<Finding> findings, RuleMessages messages, Language language) {

@@ -1,8 +1,8 @@
 package jp.tenken.compliance;
 
-import jp.tenken.engine.Language;
 import jp.tenken.api.FindingView;
 import jp.tenken.audit.AuditStanding;
+import jp.tenken.engine.Language;
 import jp.tenken.inspection.InspectionStatus;
 import jp.tenken.pdf.PdfReport;
 import jp.tenken.pdf.PdfReport.Cell;

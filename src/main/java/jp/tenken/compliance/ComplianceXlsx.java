@@ -1,9 +1,9 @@
 package jp.tenken.compliance;
 
-import jp.tenken.engine.Language;
 import jp.tenken.api.FindingView;
 import jp.tenken.audit.AuditStanding;
 import jp.tenken.checklist.ItemSeverity;
+import jp.tenken.engine.Language;
 import jp.tenken.inspection.InspectionStatus;
 import jp.tenken.spreadsheet.ExportWorkbook;
 import jp.tenken.spreadsheet.ExportWorkbook.Fill;

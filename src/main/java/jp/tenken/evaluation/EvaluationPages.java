@@ -21,14 +21,13 @@ import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleBase;
 import jp.tenken.engine.RuleDescriptor;
 import jp.tenken.engine.Target;
-import jp.tenken.i18n.Texts;
 import jp.tenken.plan.Initiative;
 import jp.tenken.plan.PlanDocument;
 import jp.tenken.plan.PlanService;
 import jp.tenken.text.JapaneseDates;
 import jp.tenken.web.Layout;
-import jp.tenken.web.UploadedFiles;
 import jp.tenken.web.StatusWords;
+import jp.tenken.web.UploadedFiles;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -234,8 +233,6 @@ class EvaluationPages {
     private static String title(EvaluationDocument evaluation) {
         return evaluation.title() == null || evaluation.title().isBlank() ? evaluation.id() : evaluation.title();
     }
-
-
 
     private static CompletableFuture<HttpResponse<?>> done(HttpResponse<?> response) {
         return CompletableFuture.completedFuture(response);

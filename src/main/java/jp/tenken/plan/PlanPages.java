@@ -20,7 +20,6 @@ import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.engine.Finding;
 import jp.tenken.engine.Language;
 import jp.tenken.engine.RuleBase;
-import jp.tenken.i18n.Texts;
 import jp.tenken.text.JapaneseDates;
 import jp.tenken.web.Layout;
 import jp.tenken.web.UploadedFiles;

@@ -99,7 +99,7 @@ class WaiverPages {
             row.put("reason", w.reason());
             row.put("expiresOn", JapaneseDates.date(w.expiresOn()));
             row.put("createdBy", w.createdBy());
-            row.put("createdAt", JapaneseDates.date(w.createdAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo")).toLocalDate()));
+            row.put("createdAt", JapaneseDates.date(w.createdAt().atZoneSameInstant(JapaneseDates.JAPAN).toLocalDate()));
             String state = w.revokedAt() != null ? "REVOKED" : w.holdsOn(today) ? "ACTIVE" : "EXPIRED";
             row.put("state", state);
             row.put("stateWord", Texts.get(language, "waiver.page.state." + state)
