@@ -227,6 +227,13 @@ class InspectionEndpointTest {
         String pdfText = pdf.pdfText();
         assertTrue(pdfText.contains("組織全体の項目") && pdfText.contains("TEC-18"), pdfText);
 
+        jp.tenken.api.Download csv = jp.tenken.api.Download.as(client, TestUsers.auditor(context),
+                HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2025-03-31&format=csv"));
+        String csvText = csv.text();
+        String block = csvText.substring(csvText.indexOf("\r\n\r\n") + 4);
+        assertTrue(block.startsWith("組織全体の項目(デジタル推進課が全庁分を回答)\r\n"), csvText);
+        assertEquals(5, block.lines().filter(l -> l.startsWith("デジタル推進課,不適合,提出済み,エラー,SI-ANSWER-MISSING,")).count(), block);
+
         // The pages: the compliance list's section apart; a department's form shows the items read-only,
         // the office's own form asks them.
         Http.Answer page = Http.sendAs(client, TestUsers.auditor(context), HttpRequest.GET("/compliance?fiscalYear=2024"));
