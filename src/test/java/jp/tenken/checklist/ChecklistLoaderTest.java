@@ -36,6 +36,13 @@ class ChecklistLoaderTest {
             assertTrue(item.id().matches("(ORG|AST|RES|PHY|HUM|TEC|OPS|OUT|EVA)-\\d{2}"), item.id());
         }
         assertEquals(CHAPTERS, chapters);
+        // docs/checklist.md: every item that tests a control names its Annex A controls; a gate question,
+        // which only asks whether the items behind it apply, names none.
+        Set<String> gates = new TreeSet<>();
+        checklist.items().stream().filter(i -> i.dependsOn() != null).forEach(i -> gates.add(i.dependsOn()));
+        for (ChecklistItem item : checklist.items()) {
+            assertEquals(gates.contains(item.id()), item.isoRefs().isEmpty(), item.id() + " " + item.isoRefs());
+        }
         ChecklistItem training = checklist.item("HUM-04").orElseThrow();
         assertEquals(AnswerType.PERCENT, training.answerType());
         assertEquals(100, training.threshold());
