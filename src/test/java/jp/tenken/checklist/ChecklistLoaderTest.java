@@ -289,6 +289,9 @@ class ChecklistLoaderTest {
         Map<String, Integer> thresholds = new java.util.TreeMap<>();
         checklist.items().stream().filter(i -> i.answerType() == AnswerType.PERCENT).forEach(i -> thresholds.put(i.id(), i.threshold()));
         assertEquals(Map.of("AST-02", 100, "HUM-04", 100, "HUM-05", 80, "TEC-02", 100), thresholds);
+        // A department answers TEC-02 for the terminals it manages itself; central patching is TEC-18, the office's.
+        assertEquals(Boolean.TRUE, checklist.item("TEC-02").orElseThrow().naAllowed(), "NA where every terminal is managed centrally");
+        assertTrue(checklist.item("TEC-18").orElseThrow().organizationLevel());
         assertEquals(114, checklist.items().size());
     }
 }
