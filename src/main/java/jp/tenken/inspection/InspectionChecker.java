@@ -54,6 +54,16 @@ public final class InspectionChecker {
     }
 
     /**
+     * Whether the department is its organization's security office, which answers the organization-level
+     * items; false for an organization or department the registry does not know (refused later, by name).
+     */
+    public boolean answersOrganizationLevel(String organization, String department) {
+        return organizations.directory(organization).map(directory -> directory.securityOffice() != null
+                && directory.resolve(department).map(u -> u.name().equals(directory.securityOffice())).orElse(false))
+                .orElse(false);
+    }
+
+    /**
      * Where an item a stored submission answered (in the checklist version it answered) is in the
      * current version: the same id, a renamed one, or empty where the item was removed.
      */

@@ -41,6 +41,11 @@ import static jp.tenken.inspection.InspectionSheet.*;
  * 校閲 → シート保護の解除 needs none), 回答 a drop-down, 期限 and 提出日 date cells, guidance as a
  * comment on the question. Every text written that a spreadsheet could take for a formula is
  * quote-prefixed ({@link SpreadsheetCells#startsLikeFormula}).
+ * <p>
+ * The organization-level items (CONTRACT §15) are read-only on a department's workbook, as on its form:
+ * their answer, value, evidence, remediation and due cells are grey and locked, filled with the
+ * security office's current answers of the year where it has submitted. The security office's own
+ * workbook has them as ordinary open cells, since its answers are the organization's.
  */
 final class InspectionTemplate {
 
@@ -49,7 +54,8 @@ final class InspectionTemplate {
     private InspectionTemplate() {
     }
 
-    static byte[] write(Checklist checklist, String organization, String department, int fiscalYear, InspectionForm prefill) {
+    static byte[] write(Checklist checklist, String organization, String department, int fiscalYear, InspectionForm prefill,
+                        InspectionFormView.OrganizationLevel organizationLevel) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             XSSFSheet sheet = workbook.createSheet(SHEET);
@@ -80,38 +86,40 @@ final class InspectionTemplate {
             for (int i = 0; i < items.size(); i++) {
                 ChecklistItem item = items.get(i);
                 int row = FIRST_ITEM_ROW + i;
-                InspectionForm.Values v = prefill.get(item.id());
+                boolean readOnly = item.organizationLevel() && !organizationLevel.asked();
+                InspectionForm.Values v = (readOnly ? organizationLevel.officeAnswers() : prefill).get(item.id());
+                Styles.Cells answerStyles = readOnly ? styles.readOnly : styles.answer;
                 boolean percent = item.answerType() == AnswerType.PERCENT;
                 text(sheet, row, ITEM_ID, item.id(), styles.locked, styles);
                 text(sheet, row, CHAPTER, item.chapter(), styles.lockedWrap, styles);
                 XSSFCell question = text(sheet, row, QUESTION, item.question(), styles.lockedWrap, styles);
                 text(sheet, row, SEVERITY, severityWord(item.severity().name()), styles.locked, styles);
-                text(sheet, row, ANSWER, v.answer().isBlank() ? "" : word(v.answer()), styles.open, styles);
+                text(sheet, row, ANSWER, v.answer().isBlank() ? "" : word(v.answer()), answerStyles.plain, styles);
                 if (percent) {
                     percentCells.addCellRangeAddress(row - 1, PERCENT, row - 1, PERCENT);
-                    XSSFCell value = cell(sheet, row, PERCENT, styles.openNumber);
+                    XSSFCell value = cell(sheet, row, PERCENT, answerStyles.number);
                     if (!v.value().isBlank()) {
                         try {
                             value.setCellValue(new BigDecimal(v.value().strip()).doubleValue());
                         } catch (NumberFormatException e) {
-                            text(sheet, row, PERCENT, v.value(), styles.openNumber, styles);
+                            text(sheet, row, PERCENT, v.value(), answerStyles.number, styles);
                         }
                     }
                 } else {
                     cell(sheet, row, PERCENT, styles.unused);
                 }
-                text(sheet, row, EVIDENCE, v.evidence(), styles.openWrap, styles);
-                text(sheet, row, ACTION, v.remediationAction(), styles.openWrap, styles);
-                XSSFCell due = cell(sheet, row, DUE, styles.openDate);
+                text(sheet, row, EVIDENCE, v.evidence(), answerStyles.wrap, styles);
+                text(sheet, row, ACTION, v.remediationAction(), answerStyles.wrap, styles);
+                XSSFCell due = cell(sheet, row, DUE, answerStyles.date);
                 if (!v.remediationDue().isBlank()) {
                     try {
                         due.setCellValue(LocalDate.parse(v.remediationDue().strip()));
                     } catch (DateTimeParseException e) {
-                        text(sheet, row, DUE, v.remediationDue(), styles.openDate, styles);
+                        text(sheet, row, DUE, v.remediationDue(), answerStyles.date, styles);
                     }
                 }
                 text(sheet, row, NOTE, "", styles.openWrap, styles);
-                String guidance = guidance(item);
+                String guidance = guidance(item, organizationLevel, v.answered());
                 if (!guidance.isEmpty()) {
                     ClientAnchor anchor = workbook.getCreationHelper().createClientAnchor();
                     anchor.setCol1(QUESTION + 1);
@@ -150,7 +158,7 @@ final class InspectionTemplate {
         }
     }
 
-    private static String guidance(ChecklistItem item) {
+    private static String guidance(ChecklistItem item, InspectionFormView.OrganizationLevel organizationLevel, boolean officeAnswered) {
         List<String> lines = new ArrayList<>();
         if (item.guidance() != null && !item.guidance().isBlank()) {
             lines.add(item.guidance().strip());
@@ -165,8 +173,13 @@ final class InspectionTemplate {
         if (item.dependsOn() != null) {
             lines.add(item.dependsOn() + " が「いいえ」「該当なし」なら「該当なし」");
         }
-        if (item.organizationLevel()) {
-            lines.add("組織全体の項目: 情報セキュリティ担当課が全庁分を回答します。他の課は空欄のままでかまいません(回答しても点検されず、課の状況に影響しません)");
+        if (item.organizationLevel() && organizationLevel.asked()) {
+            lines.add("組織全体の項目: この課の回答が全庁分の回答になります");
+        } else if (item.organizationLevel()) {
+            String office = organizationLevel.office() == null ? "情報セキュリティ担当課" : organizationLevel.office();
+            lines.add("組織全体の項目: " + office + "が全庁分を回答します。灰色の欄は"
+                    + (officeAnswered ? office + "の今年度の回答で、" : "今年度の回答がまだなく空欄で、")
+                    + "この課では変更できません(この課の回答としては読み取られず、課の状況に影響しません)");
         }
         return String.join("\n", lines);
     }
@@ -228,6 +241,10 @@ final class InspectionTemplate {
         final CellStyle openNumber;
         final CellStyle openDate;
         final CellStyle unused;
+        /** The cells a department answers in: open, light yellow. */
+        final Cells answer;
+        /** The same cells of an organization-level item on a department's workbook: locked, grey. */
+        final Cells readOnly;
         /** Texts written so that none runs as a formula (quote-prefixed twins of these styles). */
         final TextCells texts;
 
@@ -260,12 +277,25 @@ final class InspectionTemplate {
             openDate = style(false, false, IndexedColors.LIGHT_YELLOW);
             openDate.setDataFormat(workbook.createDataFormat().getFormat(DATE_FORMAT));
             unused = style(true, false, IndexedColors.GREY_40_PERCENT);
-            for (CellStyle s : List.of(label, columnTitle, locked, lockedWrap, open, openWrap, openNumber, openDate, unused)) {
+            answer = new Cells(open, openWrap, openNumber, openDate);
+            CellStyle readOnlyPlain = style(true, false, IndexedColors.GREY_25_PERCENT);
+            CellStyle readOnlyWrap = style(true, true, IndexedColors.GREY_25_PERCENT);
+            CellStyle readOnlyNumber = style(true, false, IndexedColors.GREY_25_PERCENT);
+            readOnlyNumber.setDataFormat(openNumber.getDataFormat());
+            CellStyle readOnlyDate = style(true, false, IndexedColors.GREY_25_PERCENT);
+            readOnlyDate.setDataFormat(openDate.getDataFormat());
+            readOnly = new Cells(readOnlyPlain, readOnlyWrap, readOnlyNumber, readOnlyDate);
+            for (CellStyle s : List.of(label, columnTitle, locked, lockedWrap, open, openWrap, openNumber, openDate, unused,
+                    readOnlyPlain, readOnlyWrap, readOnlyNumber, readOnlyDate)) {
                 s.setBorderTop(BorderStyle.THIN);
                 s.setBorderBottom(BorderStyle.THIN);
                 s.setBorderLeft(BorderStyle.THIN);
                 s.setBorderRight(BorderStyle.THIN);
             }
+        }
+
+        /** The styles of one row's answer cells: the answer word, wrapped texts, the value (%), the due date. */
+        record Cells(CellStyle plain, CellStyle wrap, CellStyle number, CellStyle date) {
         }
 
         private CellStyle style(boolean isLocked, boolean wrap, IndexedColors fill) {

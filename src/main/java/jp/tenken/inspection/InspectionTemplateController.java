@@ -68,7 +68,13 @@ class InspectionTemplateController {
         InspectionForm prefill = drafts.find(caller, org, unit, fy).map(InspectionForm::of)
                 .orElseGet(() -> inspections.current(caller, org, fy, unit).stream().findFirst()
                         .map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty()));
-        byte[] workbook = InspectionTemplate.write(checklist, org, unit, fy, prefill);
+        // The organization-level items as the department's form shows them: its own to answer for the security
+        // office, else read-only with the office's current answers of the year (none before it has submitted).
+        String office = checker.securityOffice(org);
+        InspectionFormView.OrganizationLevel organizationLevel = unit.equals(office) ? InspectionFormView.OrganizationLevel.ASKED
+                : new InspectionFormView.OrganizationLevel(false, office, inspections.organizationLevel(org, fy)
+                        .map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty()));
+        byte[] workbook = InspectionTemplate.write(checklist, org, unit, fy, prefill, organizationLevel);
         String filename = "自己点検_" + unit + "_" + fy + ".xlsx";
         return HttpResponse.ok(workbook).contentType(Xlsx.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inspection-" + fy + ".xlsx\"; filename*=UTF-8''"

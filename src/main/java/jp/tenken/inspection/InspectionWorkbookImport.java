@@ -98,6 +98,10 @@ public class InspectionWorkbookImport {
             submittedOn = date(cells, submitted.get(), problems);
         }
 
+        // A department's workbook shows the organization-level items read-only (the security office's answers
+        // or nothing): their rows are not the department's answers and are passed over, whatever they hold.
+        boolean organizationLevelAsked = checker.answersOrganizationLevel(cells.text(ORGANIZATION_ROW, VALUE).strip(),
+                cells.text(DEPARTMENT_ROW, VALUE).strip());
         Map<String, Integer> rowOf = new HashMap<>();
         Map<Integer, Integer> rowOfAnswer = new HashMap<>();
         List<Answer> answers = new ArrayList<>();
@@ -124,6 +128,9 @@ public class InspectionWorkbookImport {
             if (rowOf.putIfAbsent(itemId, row) != null) {
                 problems.add(Problem.of(cells.path(row, ITEM_ID), "inspection.xlsx.item-duplicate", "itemId", itemId,
                         "row", String.valueOf(rowOf.get(itemId))));
+                continue;
+            }
+            if (item.get().organizationLevel() && !organizationLevelAsked) {
                 continue;
             }
             Answer answer = answer(cells, row, itemId, problems);

@@ -36,6 +36,13 @@ class ChecklistLoaderTest {
             assertTrue(item.id().matches("(ORG|AST|RES|PHY|HUM|TEC|OPS|OUT|EVA)-\\d{2}"), item.id());
         }
         assertEquals(CHAPTERS, chapters);
+        // docs/checklist.md: every item that tests a control names its Annex A controls; a gate question,
+        // which only asks whether the items behind it apply, names none.
+        Set<String> gates = new TreeSet<>();
+        checklist.items().stream().filter(i -> i.dependsOn() != null).forEach(i -> gates.add(i.dependsOn()));
+        for (ChecklistItem item : checklist.items()) {
+            assertEquals(gates.contains(item.id()), item.isoRefs().isEmpty(), item.id() + " " + item.isoRefs());
+        }
         ChecklistItem training = checklist.item("HUM-04").orElseThrow();
         assertEquals(AnswerType.PERCENT, training.answerType());
         assertEquals(100, training.threshold());
@@ -282,6 +289,9 @@ class ChecklistLoaderTest {
         Map<String, Integer> thresholds = new java.util.TreeMap<>();
         checklist.items().stream().filter(i -> i.answerType() == AnswerType.PERCENT).forEach(i -> thresholds.put(i.id(), i.threshold()));
         assertEquals(Map.of("AST-02", 100, "HUM-04", 100, "HUM-05", 80, "TEC-02", 100), thresholds);
+        // A department answers TEC-02 for the terminals it manages itself; central patching is TEC-18, the office's.
+        assertEquals(Boolean.TRUE, checklist.item("TEC-02").orElseThrow().naAllowed(), "NA where every terminal is managed centrally");
+        assertTrue(checklist.item("TEC-18").orElseThrow().organizationLevel());
         assertEquals(114, checklist.items().size());
     }
 }

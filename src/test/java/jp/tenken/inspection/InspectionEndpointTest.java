@@ -227,18 +227,68 @@ class InspectionEndpointTest {
         String pdfText = pdf.pdfText();
         assertTrue(pdfText.contains("組織全体の項目") && pdfText.contains("TEC-18"), pdfText);
 
+        jp.tenken.api.Download csv = jp.tenken.api.Download.as(client, TestUsers.auditor(context),
+                HttpRequest.GET("/api/v1/compliance/units?organization=hiratsuka&fiscalYear=2024&asOf=2025-03-31&format=csv"));
+        String csvText = csv.text();
+        String block = csvText.substring(csvText.indexOf("\r\n\r\n") + 4);
+        assertTrue(block.startsWith("組織全体の項目(デジタル推進課が全庁分を回答)\r\n"), csvText);
+        assertEquals(5, block.lines().filter(l -> l.startsWith("デジタル推進課,不適合,提出済み,エラー,SI-ANSWER-MISSING,")).count(), block);
+
         // The pages: the compliance list's section apart; a department's form shows the items read-only,
         // the office's own form asks them.
         Http.Answer page = Http.sendAs(client, TestUsers.auditor(context), HttpRequest.GET("/compliance?fiscalYear=2024"));
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("data-organization-status=\"NON_COMPLIANT\""), page.body());
+        // The office answers two of them; a department's form shows its answers, every field disabled.
+        assertEquals(201, submit(office, Submissions.submission("デジタル推進課", 2024, id -> switch (id) {
+            case "RES-11" -> Map.of("answer", "YES", "evidence", "ネットワーク分離方式の規程 2024-04");
+            case "RES-12" -> Map.of("answer", "NO", "remediation", Map.of("action", "分離の設定を外部に点検させる", "dueDate", "2025-02-28"));
+            default -> null;
+        })).status());
         Http.Answer form = Http.sendAs(client, shimin, HttpRequest.GET(Http.encodeQuery("/inspections/form?department=市民課&fiscalYear=2024")));
         assertEquals(200, form.status(), form.body());
         assertTrue(form.body().contains("data-scope=\"ORGANIZATION\"") && form.body().contains("org-level"), "read-only items");
         assertTrue(form.body().contains("デジタル推進課が全庁分を回答します"), "who answers them");
+        for (String itemId : List.of("RES-11", "RES-12", "TEC-18", "OPS-08", "EVA-06")) {
+            List<String> fields = fields(itemBlock(form.body(), itemId));
+            assertEquals(6, fields.size(), itemId + ": three answers, evidence, action, due " + fields);
+            fields.forEach(f -> assertTrue(f.contains("disabled"), itemId + ": " + f));
+        }
+        String res11 = itemBlock(form.body(), "RES-11");
+        assertTrue(checked(res11).contains("value=\"YES\""), res11);
+        assertTrue(res11.contains(">ネットワーク分離方式の規程 2024-04</textarea>"), "the office's evidence: " + res11);
+        String res12 = itemBlock(form.body(), "RES-12");
+        assertTrue(checked(res12).contains("value=\"NO\""), res12);
+        assertTrue(res12.contains(">分離の設定を外部に点検させる</textarea>") && res12.contains("value=\"2025-02-28\""), "the office's remediation: " + res12);
+        assertTrue(checked(itemBlock(form.body(), "EVA-06")).contains("value=\"YES\""), "the office's other answers too");
+        assertFalse(fields(itemBlock(form.body(), "ORG-01")).stream().anyMatch(f -> f.contains("disabled")), "a department's own item stays open");
         Http.Answer own = Http.sendAs(client, office, HttpRequest.GET(Http.encodeQuery("/inspections/form?department=デジタル推進課&fiscalYear=2024")));
         assertEquals(200, own.status(), own.body());
         assertTrue(own.body().contains("この課の回答が全庁分の回答になります"), "the office answers them");
         assertFalse(own.body().contains("class=\"item org-level"), "no read-only item on the office's form");
+        assertFalse(fields(itemBlock(own.body(), "RES-11")).stream().anyMatch(f -> f.contains("disabled")), "the office answers them on its form");
+    }
+
+    /** The HTML of one item on a form page, from its block's start to the next item's. */
+    private static String itemBlock(String page, String itemId) {
+        int start = page.indexOf("id=\"item-" + itemId + "\"");
+        assertTrue(start >= 0, "item " + itemId + " on the page");
+        int end = page.indexOf("<div class=\"item", start);
+        return page.substring(start, end < 0 ? page.length() : end);
+    }
+
+    /** The input and textarea tags of an item, each from its "<" to its ">". */
+    private static List<String> fields(String block) {
+        List<String> fields = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(input|textarea)\\b[^>]*>").matcher(block);
+        while (m.find()) {
+            fields.add(m.group());
+        }
+        return fields;
+    }
+
+    /** The checked radio button of an item, or "" when none is. */
+    private static String checked(String block) {
+        return fields(block).stream().filter(f -> f.contains("type=\"radio\"") && f.contains("checked")).findFirst().orElse("");
     }
 }

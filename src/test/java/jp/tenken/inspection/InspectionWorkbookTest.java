@@ -14,6 +14,7 @@ import jp.tenken.TestUsers;
 import jp.tenken.api.Http;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,101 @@ class InspectionWorkbookTest {
         assertTrue(Workbooks.cell(sheet, "G" + row).getCellStyle().getQuotePrefixed());
         assertEquals("9x", Workbooks.cell(sheet, "F" + Workbooks.rowOf(sheet, "HUM-04")).getStringCellValue());
         assertEquals(CellType.BLANK, Workbooks.cell(sheet, "H" + row).getCellType(), "the draft, not the submission");
+    }
+
+    private static final List<String> ORGANIZATION_LEVEL = List.of("RES-11", "RES-12", "TEC-18", "OPS-08", "EVA-06");
+
+    /**
+     * Issue 22: the organization-level items are read-only on a department's workbook, as on its form:
+     * their answer, evidence, remediation and due cells grey and locked under the sheet's protection (no
+     * password), filled with the security office's answers of the year; the office's own workbook asks them.
+     */
+    @Test
+    void organizationLevelItemsAreLockedOnADepartmentsWorkbookWithTheOfficesAnswers() throws Exception {
+        String officer = TestUsers.officer(context, "officer-xlsx-org-level", "市民課");
+        XSSFWorkbook before = Workbooks.open(Workbooks.template(client, officer, "department=市民課&fiscalYear=2022"));
+        XSSFSheet empty = Workbooks.sheet(before);
+        assertTrue(empty.getProtect(), "the sheet is protected");
+        assertFalse(empty.getCTWorksheet().getSheetProtection().isSetPassword()
+                || empty.getCTWorksheet().getSheetProtection().isSetHashValue(), "without a password");
+        for (ChecklistItemRow item : rows(empty)) {
+            for (String column : List.of("E", "G", "H", "I")) {
+                org.apache.poi.ss.usermodel.CellStyle style = Workbooks.cell(empty, column + item.row).getCellStyle();
+                assertEquals(item.organizationLevel, style.getLocked(), item.id + " " + column);
+                assertEquals(item.organizationLevel ? IndexedColors.GREY_25_PERCENT.getIndex() : IndexedColors.LIGHT_YELLOW.getIndex(),
+                        style.getFillForegroundColor(), item.id + " " + column + " filled");
+            }
+            assertFalse(Workbooks.cell(empty, "J" + item.row).getCellStyle().getLocked(), item.id + " 備考 stays open");
+        }
+        int res12 = Workbooks.rowOf(empty, "RES-12");
+        assertEquals(CellType.BLANK, Workbooks.cell(empty, "E" + res12).getCellType(), "no answer before the office has submitted");
+        assertTrue(empty.getCellComment(new org.apache.poi.ss.util.CellAddress("C" + res12)).getString().getString()
+                .contains("デジタル推進課が全庁分を回答します。灰色の欄は今年度の回答がまだなく空欄"));
+        // The answer drop-down and the date check cover the organization-level rows as every other row.
+        DataValidation answers = empty.getDataValidations().stream()
+                .filter(v -> v.getValidationConstraint().getExplicitListValues() != null).findFirst().orElseThrow();
+        assertTrue(List.of(answers.getRegions().getCellRangeAddresses()).stream()
+                .anyMatch(r -> r.isInRange(res12 - 1, InspectionSheet.ANSWER)), "drop-down on RES-12");
+        before.close();
+
+        String office = TestUsers.officer(context, "officer-xlsx-digital", "デジタル推進課");
+        assertEquals(201, Http.sendAs(client, office, HttpRequest.POST("/api/v1/inspections", json.writeValueAsBytes(
+                Submissions.submission("デジタル推進課", 2022, id -> id.equals("RES-12")
+                        ? Map.of("answer", "NO", "remediation", Map.of("action", "分離の設定を外部に点検させる", "dueDate", "2023-02-28"))
+                        : id.equals("RES-11") ? Map.of("answer", "YES", "evidence", "ネットワーク分離方式の規程") : null)))
+                .contentType(MediaType.APPLICATION_JSON)).status());
+        XSSFSheet filled = Workbooks.sheet(Workbooks.open(Workbooks.template(client, officer, "department=市民課&fiscalYear=2022")));
+        assertEquals("いいえ", Workbooks.cell(filled, "E" + res12).getStringCellValue());
+        assertEquals("分離の設定を外部に点検させる", Workbooks.cell(filled, "H" + res12).getStringCellValue());
+        assertEquals(LocalDate.of(2023, 2, 28), Workbooks.cell(filled, "I" + res12).getLocalDateTimeCellValue().toLocalDate());
+        assertTrue(Workbooks.cell(filled, "I" + res12).getCellStyle().getLocked());
+        int res11 = Workbooks.rowOf(filled, "RES-11");
+        assertEquals("はい", Workbooks.cell(filled, "E" + res11).getStringCellValue());
+        assertEquals("ネットワーク分離方式の規程", Workbooks.cell(filled, "G" + res11).getStringCellValue());
+        assertTrue(filled.getCellComment(new org.apache.poi.ss.util.CellAddress("C" + res11)).getString().getString()
+                .contains("灰色の欄はデジタル推進課の今年度の回答で"));
+
+        XSSFSheet own = Workbooks.sheet(Workbooks.open(Workbooks.template(client, office, "department=デジタル推進課&fiscalYear=2022")));
+        for (String itemId : ORGANIZATION_LEVEL) {
+            int row = Workbooks.rowOf(own, itemId);
+            for (String column : List.of("E", "G", "H", "I")) {
+                assertFalse(Workbooks.cell(own, column + row).getCellStyle().getLocked(), "the office answers " + itemId + " " + column);
+            }
+        }
+        assertEquals("いいえ", Workbooks.cell(own, "E" + Workbooks.rowOf(own, "RES-12")).getStringCellValue(), "its own answer");
+    }
+
+    /** Whatever a department types into the organization-level rows (with the protection lifted), its findings stay the same. */
+    @Test
+    void whatADepartmentTypesIntoOrganizationLevelRowsIsNotRead() throws Exception {
+        String officer = TestUsers.officer(context, "officer-xlsx-org-typed", "市民課");
+        Http.Answer plain = Workbooks.upload(client, officer, filledExample(client, officer));
+        assertEquals(201, plain.status(), plain.body());
+        Http.Answer typed = uploadChanged(officer, s -> {
+            for (String itemId : ORGANIZATION_LEVEL) {
+                int row = Workbooks.rowOf(s, itemId);
+                Workbooks.set(s, "E" + row, itemId.equals("RES-12") ? "いいえ" : "たぶん");
+                Workbooks.set(s, "G" + row, "課で書いた証跡");
+                Workbooks.set(s, "H" + row, "課で書いた改善策");
+                Workbooks.set(s, "I" + row, "来年3月");
+            }
+        });
+        assertEquals(201, typed.status(), typed.body());
+        JsonNode a = json.readTree(plain.body());
+        JsonNode b = json.readTree(typed.body());
+        for (String field : List.of("status", "summary", "findings", "remediations")) {
+            assertEquals(a.get(field), b.get(field), field);
+        }
+        JsonNode stored = json.readTree(Http.sendAs(client, officer, HttpRequest.GET("/api/v1/inspections/" + b.get("id").asText())).body());
+        stored.get("answers").forEach(answer -> assertFalse(ORGANIZATION_LEVEL.contains(answer.get("itemId").asText()), answer.toString()));
+    }
+
+    private record ChecklistItemRow(String id, int row, boolean organizationLevel) {
+    }
+
+    private static List<ChecklistItemRow> rows(XSSFSheet sheet) {
+        return Submissions.CHECKLIST.items().stream()
+                .map(i -> new ChecklistItemRow(i.id(), Workbooks.rowOf(sheet, i.id()), i.organizationLevel())).toList();
     }
 
     /** The current submission of 市民課 for 2025 (its id), as the list answers it. */
