@@ -225,11 +225,10 @@ class InspectionFormPage {
         model.put("fiscalYear", target.fiscalYear);
         model.put("fiscalYearLabel", JapaneseDates.fiscalYear(target.fiscalYear));
         model.put("checklistTitle", checklist.title() + "(" + checklist.version() + "年版)");
-        String office = checker.securityOffice(target.organization);
-        boolean asked = office != null && office.equals(target.department);
-        InspectionFormView.OrganizationLevel organizationLevel = asked ? InspectionFormView.OrganizationLevel.ASKED
-                : new InspectionFormView.OrganizationLevel(false, office, inspections.organizationLevel(target.organization, target.fiscalYear)
-                        .map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty()));
+        InspectionFormView.OrganizationLevel organizationLevel = InspectionFormView.OrganizationLevel.shownTo(target.department,
+                checker.securityOffice(target.organization),
+                () -> inspections.organizationLevel(target.organization, target.fiscalYear));
+        boolean asked = organizationLevel.asked();
         model.put("chapters", InspectionFormView.chapters(checklist, form, errors, findings, organizationLevel));
         model.put("formHref", formHref(target.department, target.fiscalYear));
         model.put("lastYearHref", formHref(target.department, target.fiscalYear) + "&from=last-year");

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The model of the self-inspection form's template: the checklist grouped by chapter in its own
@@ -26,6 +28,19 @@ final class InspectionFormView {
      */
     record OrganizationLevel(boolean asked, String office, InspectionForm officeAnswers) {
         static final OrganizationLevel ASKED = new OrganizationLevel(true, null, InspectionForm.empty());
+
+        /**
+         * The organization-level items as {@code department}'s form and workbook show them: its own to answer
+         * when it is the security office, else read-only with the office's current answers of the year (none
+         * before it has submitted; read only when needed).
+         */
+        static OrganizationLevel shownTo(String department, String office, Supplier<Optional<StoredInspection>> officeCurrent) {
+            if (department.equals(office)) {
+                return ASKED;
+            }
+            return new OrganizationLevel(false, office, officeCurrent.get()
+                    .map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty()));
+        }
     }
 
     static List<Map<String, Object>> chapters(Checklist checklist, InspectionForm form,

@@ -68,12 +68,9 @@ class InspectionTemplateController {
         InspectionForm prefill = drafts.find(caller, org, unit, fy).map(InspectionForm::of)
                 .orElseGet(() -> inspections.current(caller, org, fy, unit).stream().findFirst()
                         .map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty()));
-        // The organization-level items as the department's form shows them: its own to answer for the security
-        // office, else read-only with the office's current answers of the year (none before it has submitted).
-        String office = checker.securityOffice(org);
-        InspectionFormView.OrganizationLevel organizationLevel = unit.equals(office) ? InspectionFormView.OrganizationLevel.ASKED
-                : new InspectionFormView.OrganizationLevel(false, office, inspections.organizationLevel(org, fy)
-                        .map(s -> InspectionForm.of(s.submission())).orElse(InspectionForm.empty()));
+        // The organization-level items as the department's form shows them.
+        InspectionFormView.OrganizationLevel organizationLevel = InspectionFormView.OrganizationLevel.shownTo(unit,
+                checker.securityOffice(org), () -> inspections.organizationLevel(org, fy));
         byte[] workbook = InspectionTemplate.write(checklist, org, unit, fy, prefill, organizationLevel);
         String filename = "自己点検_" + unit + "_" + fy + ".xlsx";
         return HttpResponse.ok(workbook).contentType(Xlsx.MEDIA_TYPE)
