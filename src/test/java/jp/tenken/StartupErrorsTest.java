@@ -1,7 +1,9 @@
 package jp.tenken;
 
+import jp.tenken.cli.TenkenCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Command;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,9 +108,23 @@ class StartupErrorsTest {
         Outcome outcome = run(Map.of(), "chek-plan", "x.yaml");
         assertEquals(2, outcome.exitCode(), outcome.output());
         assertTrue(outcome.stderr().contains("chek-plan"), outcome.output());
-        assertTrue(outcome.stderr().contains("check-plan"), "the commands, or the one meant: " + outcome.output());
+        List<String> lines = outcome.stderr().lines().map(String::strip).toList();
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("Did you mean:") && line.contains("check-plan")), "the one meant: " + outcome.output());
+        for (String name : commandNames()) {
+            assertTrue(lines.stream().anyMatch(line -> line.startsWith(name + " ")), "the command " + name + " on a line of its own:\n" + outcome.output());
+        }
         assertFalse(outcome.output().contains("Startup completed"), outcome.output());
         assertFalse(Files.exists(work.resolve("data")), "no database created");
+    }
+
+    /** The name of every command of the jar, read from the declaration picocli reads. */
+    private static List<String> commandNames() {
+        List<String> names = new ArrayList<>();
+        for (Class<?> command : TenkenCommand.class.getAnnotation(Command.class).subcommands()) {
+            names.add(command.getAnnotation(Command.class).name());
+        }
+        assertTrue(names.containsAll(List.of("check-plan", "check-inspection", "smoke", "bench", "help")), names.toString());
+        return names;
     }
 
     @Test

@@ -67,11 +67,12 @@ class RuleReloadController {
                     Texts.get(Requests.language(request), "rules.reload.failed"), violations(e.problems())));
         }
         String previous = ruleBase.replaceWith(compiled);
+        String now = compiled.version(); // what was swapped in, whatever replaces it afterwards
         Map<String, Object> target = new LinkedHashMap<>();
-        target.put("rulesVersion", ruleBase.version());
+        target.put("rulesVersion", now);
         target.put("previousVersion", previous);
         activity.append(ActivityEntry.now(caller.username(), ActivityAction.RULES_RELOADED, null, target, Outcome.OK));
-        return HttpResponse.ok(new Reloaded(ruleBase.version(), previous, !previous.equals(ruleBase.version()), ruleBase.rules().size()));
+        return HttpResponse.ok(new Reloaded(now, previous, !previous.equals(now), compiled.rules().size()));
     }
 
     private static List<ErrorResponse.Violation> violations(List<String> problems) {

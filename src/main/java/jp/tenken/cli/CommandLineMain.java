@@ -37,7 +37,9 @@ public final class CommandLineMain {
                 .environments(Environment.CLI)
                 .banner(false)
                 .start()) {
-            return new CommandLine(TenkenCommand.class, new MicronautFactory(context))
+            CommandLine commandLine = new CommandLine(TenkenCommand.class, new MicronautFactory(context));
+            return commandLine
+                    .setParameterExceptionHandler(new UnknownCommand(commandLine.getParameterExceptionHandler()))
                     .setExecutionExceptionHandler((exception, command, parseResult) -> {
                         // Exit code 1 means "an ERROR finding"; a failure to evaluate is 2, in one line.
                         System.err.println("tenken: " + String.valueOf(exception.getMessage()).lines().findFirst().orElse(""));

@@ -57,8 +57,9 @@ public final class EvaluationChecker {
         for (Initiative initiative : plan.initiatives()) {
             facts.add(new PlanInitiativeFact(initiative.no(), initiative.title(), hasResult(initiative, evaluation.fiscalYear())));
         }
-        return new EvaluationCheck(evaluation.id(), plan.id(), planVersion, ruleBase.version(),
-                ruleBase.evaluate(FAMILY, facts, Map.of()), traces);
+        RuleBase.Compiled rules = ruleBase.compiled(); // once: the version names the rules that found
+        return new EvaluationCheck(evaluation.id(), plan.id(), planVersion, rules.version(),
+                rules.evaluate(FAMILY, facts, Map.of()), traces);
     }
 
     private static boolean hasResult(Initiative initiative, int fiscalYear) {

@@ -47,8 +47,8 @@ public final class PlanChecker {
         DepartmentDirectory directory = registry.requireDirectory(plan.organization());
         List<Object> facts = PlanFacts.of(plan, directory);
         recordedAudits(plan, records).ifPresent(facts::add);
-        return new PlanCheck(plan.id(), ruleBase.version(),
-                ruleBase.evaluate(FAMILY, facts, Map.of("departments", directory)));
+        RuleBase.Compiled rules = ruleBase.compiled(); // once: the version names the rules that found
+        return new PlanCheck(plan.id(), rules.version(), rules.evaluate(FAMILY, facts, Map.of("departments", directory)));
     }
 
     /** The records of the ended years the plan gives a count for; nothing to read when it gives none. */

@@ -21,6 +21,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * POST /api/v1/rules/reload (CONTRACT §13) on a copy of the rules folder that the tests change:
  * a changed rule file gives a new rulesVersion to the checks that follow; a rule that does not
  * compile is a 422 naming file and line and leaves the running rules; checks running during
- * reloads all succeed, each on one rule base or the other; every reload is in the activity log.
+ * reloads all succeed, each with the findings of the one rule base its rulesVersion names; every
+ * reload is in the activity log.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -146,36 +150,82 @@ class RuleReloadTest implements TestPropertyProvider {
         assertTrue(log.body().contains("RULES_RELOADED"), log.body());
     }
 
+    /** {@link Fixtures#SMALL_PLAN} with an initiative 1 before its initiative 3: PLAN-NUMBER-GAP fires on 2. */
+    private static final String GAPPED_PLAN = Fixtures.SMALL_PLAN.replace("\"initiatives\": [",
+            "\"initiatives\": [{\"no\": 1, \"policyId\": \"P1\", \"title\": \"窓口のオンライン化\", \"departments\": [\"市民課\"],"
+                    + " \"years\": [{\"fiscalYear\": 2024, \"plan\": [\"導入\"], \"result\": \"導入しました\"}]},");
+
+    /** The rule with another severity: the same plan gets different findings on each rule base. */
+    private String ruleThatFindsAnError() {
+        String changed = original.replace("@severity(\"WARNING\")", "@severity(\"ERROR\")");
+        assertNotEquals(original, changed, "the rule file changed: its severity line is not there");
+        return changed;
+    }
+
+    private JsonNode checkGapped() throws Exception {
+        Http.Answer answer = Http.sendAs(client, TestUsers.editor(context), HttpRequest.POST("/api/v1/plans/check", GAPPED_PLAN)
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
+        assertEquals(200, answer.status(), answer.body());
+        return json.readTree(answer.body());
+    }
+
     @Test
-    void checksRunningDuringReloadsAllSucceedEachOnOneRuleBaseOrTheOther() throws Exception {
-        JsonNode baseline = check();
-        String before = baseline.get("rulesVersion").asText();
-        Files.writeString(rules.resolve(RULE), original + "\n// changed while checks run\n");
-        Set<String> versions = ConcurrentHashMap.newKeySet();
+    void checksRunningDuringReloadsAllSucceedEachWithTheFindingsOfTheRuleBaseItsVersionNames() throws Exception {
+        // The findings of each rule base, learnt one after the other.
+        Map<String, JsonNode> findingsOf = new ConcurrentHashMap<>();
+        JsonNode onOriginal = checkGapped();
+        String before = onOriginal.get("rulesVersion").asText();
+        findingsOf.put(before, onOriginal.get("findings"));
+        Files.writeString(rules.resolve(RULE), ruleThatFindsAnError());
+        assertEquals(200, reload().status());
+        JsonNode onChanged = checkGapped();
+        String changedVersion = onChanged.get("rulesVersion").asText();
+        findingsOf.put(changedVersion, onChanged.get("findings"));
+        assertNotEquals(before, changedVersion);
+        assertTrue(onOriginal.get("findings").toString().contains("\"ruleId\":\"PLAN-NUMBER-GAP\""), onOriginal.toString());
+        assertNotEquals(onOriginal.get("findings"), onChanged.get("findings"), "the two rule bases find differently");
+        Files.writeString(rules.resolve(RULE), original);
+        assertEquals(before, json.readTree(reload().body()).get("rulesVersion").asText());
+
+        // Now checks run without pause on four threads while the rules are swapped twice.
+        Files.writeString(rules.resolve(RULE), ruleThatFindsAnError());
+        List<JsonNode> answers = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean reloading = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         Http.Answer first;
         Http.Answer second;
         try {
-            List<Future<JsonNode>> checks = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                checks.add(pool.submit(this::check));
+            List<Future<?>> checkers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                checkers.add(pool.submit(() -> {
+                    while (reloading.get()) {
+                        answers.add(checkGapped());
+                    }
+                    return null;
+                }));
             }
             first = reload();
             Files.writeString(rules.resolve(RULE), original);
             second = reload();
-            assertEquals(200, first.status(), first.body());
-            assertEquals(200, second.status(), second.body());
-            for (Future<JsonNode> check : checks) {
-                JsonNode answer = check.get();
-                versions.add(answer.get("rulesVersion").asText());
-                assertEquals(baseline.get("findings"), answer.get("findings"), "the same findings on either rule base");
+            reloading.set(false);
+            for (Future<?> checker : checkers) {
+                checker.get(); // a check that failed fails here
             }
         } finally {
+            reloading.set(false);
             pool.shutdownNow();
         }
-        String changedVersion = json.readTree(first.body()).get("rulesVersion").asText();
-        assertNotEquals(before, changedVersion);
+        assertEquals(200, first.status(), first.body());
+        assertEquals(200, second.status(), second.body());
+        assertEquals(changedVersion, json.readTree(first.body()).get("rulesVersion").asText(), "the same content, the same version");
         assertEquals(before, json.readTree(second.body()).get("rulesVersion").asText(), "back to the original content, back to its version");
-        assertTrue(Set.of(before, changedVersion).containsAll(versions), "each check on one rule base or the other: " + versions);
+        Set<String> versions = new HashSet<>();
+        for (JsonNode answer : answers) {
+            String version = answer.get("rulesVersion").asText();
+            versions.add(version);
+            assertTrue(findingsOf.containsKey(version), "each check on one rule base or the other: " + version);
+            assertEquals(findingsOf.get(version), answer.get("findings"), "the findings of the rule base " + version + " names");
+        }
+        assertEquals(Set.of(before, changedVersion), versions, answers.size() + " checks ran on both rule bases");
     }
 }

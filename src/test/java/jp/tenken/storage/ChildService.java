@@ -119,10 +119,20 @@ public final class ChildService implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /**
+     * Sends SIGTERM ({@link Process#destroy} on Linux) and returns at once, with the
+     * {@link System#nanoTime} at which the signal had been sent: an answer received later was
+     * given by a service that was stopping.
+     */
+    public long terminate() {
+        process.destroy();
+        return System.nanoTime();
+    }
+
     /** A normal stop (SIGTERM), then SIGKILL if it hangs. */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
+        terminate();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             kill();
         }

@@ -23,12 +23,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 21, graceful stop: SIGTERM while 50 writes are in flight. Every write answered 2xx is
  * stored, every other one is answered 503 in the error shape (or finds the port closed), none a
  * 500, and nothing is half-written: each stored plan is whole, with its entry in the activity log,
- * and none that was refused is stored. Run on H2 and PostgreSQL by the subclasses.
+ * and none that was refused is stored. The SIGTERM is sent at the first answer and the test checks
+ * that it did meet writes in flight: at least one of the fifty is answered after it or refused with
+ * 503 'stopping'. Run on H2 and PostgreSQL by the subclasses.
  */
 abstract class StoppedServiceContract {
 
@@ -41,14 +44,17 @@ abstract class StoppedServiceContract {
     /** The configuration that points the service at this test's database (system properties). */
     protected abstract Map<String, String> database(Path dir) throws Exception;
 
-    /** What became of one write: its HTTP answer, or no answer at all (the port closed). */
-    private record Outcome(String planId, ChildService.Answer answer, String noAnswer) {
+    /**
+     * What became of one write: its HTTP answer, or no answer at all (the port closed), and when
+     * ({@link System#nanoTime}) the client had it.
+     */
+    private record Outcome(String planId, ChildService.Answer answer, String noAnswer, long at) {
         Outcome(String planId, ChildService.Answer answer) {
-            this(planId, answer, null);
+            this(planId, answer, null, System.nanoTime());
         }
 
         Outcome(String planId, IOException noAnswer) {
-            this(planId, null, noAnswer.toString());
+            this(planId, null, noAnswer.toString(), System.nanoTime());
         }
 
         boolean acknowledged() {
@@ -66,6 +72,7 @@ abstract class StoppedServiceContract {
                 .path("initiatives").size();
         List<Outcome> outcomes = new ArrayList<>();
         List<Outcome> lateOutcomes = new ArrayList<>();
+        long sigtermSent;
         ChildService service = ChildService.start(database, log);
         ExecutorService writers = Executors.newFixedThreadPool(WRITES);
         try {
@@ -91,10 +98,12 @@ abstract class StoppedServiceContract {
             if (!firstAnswer.await(120, TimeUnit.SECONDS)) {
                 throw new AssertionError("no write was answered: " + sent.get(0).get().noAnswer() + "; the service's log:\n" + tail(log));
             }
-            // SIGTERM, as an operator's stop or a container's would send, while the rest are in flight.
+            // SIGTERM, as an operator's stop or a container's would send, at the first answer: the
+            // rest (all but a few of the fifty) are still in flight or not yet admitted.
+            sigtermSent = service.terminate();
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> {
                 try {
-                    service.close();
+                    service.close(); // waits for the stop (a second SIGTERM changes nothing)
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -123,14 +132,21 @@ abstract class StoppedServiceContract {
             service.kill();
         }
 
-        System.out.printf("SIGTERM after the first answer: %d acknowledged, %d answered 503, %d unanswered of %d writes;"
+        System.out.printf("SIGTERM after the first answer: %d acknowledged (%d after the SIGTERM), %d answered 503, %d unanswered of %d writes;"
                         + " sent while stopping: %d acknowledged, %d answered 503, %d unanswered%n",
                 outcomes.stream().filter(Outcome::acknowledged).count(),
+                outcomes.stream().filter(o -> o.acknowledged() && o.at() > sigtermSent).count(),
                 outcomes.stream().filter(o -> o.answer() != null && isStopping(o.answer())).count(),
                 outcomes.stream().filter(o -> o.answer() == null).count(), outcomes.size(),
                 lateOutcomes.stream().filter(Outcome::acknowledged).count(),
                 lateOutcomes.stream().filter(o -> o.answer() != null && isStopping(o.answer())).count(),
                 lateOutcomes.stream().filter(o -> o.answer() == null).count());
+        long finishedOrRefusedWhileStopping = outcomes.stream()
+                .filter(o -> o.answer() != null && (o.at() > sigtermSent || isStopping(o.answer()))).count();
+        assertTrue(finishedOrRefusedWhileStopping > 0, "SIGTERM came while writes were in flight: at least one of the fifty"
+                + " answered after it or refused with 503 'stopping'; answers: " + outcomes.stream()
+                .map(o -> o.planId() + "=" + (o.answer() == null ? "none" : o.answer().status() + (o.at() > sigtermSent ? " after" : " before")))
+                .toList());
         outcomes.addAll(lateOutcomes);
         List<String> wrongAnswers = new ArrayList<>();
         for (Outcome outcome : outcomes) {

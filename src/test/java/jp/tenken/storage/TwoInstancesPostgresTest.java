@@ -3,9 +3,15 @@ package jp.tenken.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.tenken.Fixtures;
 import jp.tenken.TestUsers;
@@ -31,11 +37,13 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances of the service on one PostgreSQL database (CONTRACT §13, issue 21): concurrent
  * writes spread over both behave as on one. Plan versions stay consecutive and each is given once;
- * one self-inspection stays current per department and year; a login of one is valid on the other.
+ * one self-inspection stays current per department and year; a login cookie of one (the login form
+ * posted as a browser posts it) is valid on the other, and not on an instance with another secret.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesPostgresTest {
@@ -124,6 +132,53 @@ class TwoInstancesPostgresTest {
             JsonNode current = json.readTree(Http.sendAs(client, officer,
                     HttpRequest.GET(Http.encodeQuery("/api/v1/inspections?organization=hiratsuka&fiscalYear=2024&department=保育課"))).body());
             assertEquals(1, current.size(), "one current on each instance: " + current);
+        }
+    }
+
+    @Test
+    void aLoginCookieOfOneInstanceWorksOnTheOtherAndNotOnOneWithAnotherSecret() throws Exception {
+        String editor = TestUsers.editor(servers.get(0).getApplicationContext());
+        Cookie login = loginAsTheBrowserDoes(servers.get(0), editor);
+
+        HttpResponse<String> me = exchange(clients.get(1), HttpRequest.GET("/api/v1/me").cookie(login));
+        assertEquals(200, me.code(), me.body());
+        assertEquals(editor, json.readTree(me.body()).get("username").asText(), "the same user on the other instance");
+        HttpResponse<String> page = exchange(clients.get(1), HttpRequest.GET("/password").cookie(login));
+        assertEquals(200, page.code(), "a page behind the login on the other instance");
+        String displayName = json.readTree(me.body()).get("displayName").asText();
+        assertTrue(page.body().contains(displayName), "the page names the user logged in on the first instance");
+
+        Map<String, Object> properties = new HashMap<>(database.micronautProperties());
+        properties.put("micronaut.server.port", -1);
+        properties.put("tenken.session-secret", "another-secret-of-more-than-32-bytes-abcdefghij");
+        try (EmbeddedServer stranger = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+             HttpClient client = stranger.getApplicationContext().createBean(HttpClient.class, stranger.getURL())) {
+            assertEquals(401, exchange(client, HttpRequest.GET("/api/v1/me").cookie(login)).code(),
+                    "an instance with another session secret refuses the cookie");
+        }
+    }
+
+    /** Posts the login form as a browser does (with its Origin) and answers the login cookie it sets. */
+    private static Cookie loginAsTheBrowserDoes(EmbeddedServer server, String username) {
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setFollowRedirects(false);
+        try (HttpClient client = server.getApplicationContext().createBean(HttpClient.class, server.getURL(), configuration)) {
+            HttpResponse<String> response = exchange(client, HttpRequest.POST("/login",
+                            Map.of("username", username, "password", TestUsers.PASSWORD))
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                    .header(HttpHeaders.ORIGIN, "http://" + server.getHost() + ":" + server.getPort()));
+            assertEquals(303, response.code(), "the login form redirects once logged in: " + response.body());
+            return response.getCookie("JWT").orElseThrow(() -> new AssertionError("no login cookie"));
+        }
+    }
+
+    private static HttpResponse<String> exchange(HttpClient client, MutableHttpRequest<?> request) {
+        try {
+            return client.toBlocking().exchange(request, String.class);
+        } catch (HttpClientResponseException e) {
+            @SuppressWarnings("unchecked")
+            HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+            return response;
         }
     }
 }
