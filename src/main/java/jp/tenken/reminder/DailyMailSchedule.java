@@ -37,6 +37,7 @@ class DailyMailSchedule {
     private final TaskScheduler scheduler;
     private final Clock clock;
     private volatile ScheduledFuture<?> next;
+    private volatile ZonedDateTime nextRunAt;
     private volatile boolean stopped;
 
     DailyMailSchedule(ReminderMailJob job, MailSettings settings, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
@@ -61,7 +62,13 @@ class DailyMailSchedule {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(settings.zone()));
         ZonedDateTime at = nextRun(now, settings.dailyAt());
         LOG.info("Reminder mail: next run at {}", at);
+        nextRunAt = at;
         next = scheduler.schedule(Duration.between(now, at), this::runThenScheduleNext);
+    }
+
+    /** When the run now scheduled starts, in {@code tenken.mail.zone}: what the log says, for the tests to read. */
+    ZonedDateTime nextRunAt() {
+        return nextRunAt;
     }
 
     private void runThenScheduleNext() {

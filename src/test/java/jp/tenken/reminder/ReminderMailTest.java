@@ -1,5 +1,9 @@
 package jp.tenken.reminder;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.context.ApplicationContext;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -39,8 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The daily reminder mail, run day by day on the records of {@link ReminderRecords} and delivered
  * to a real SMTP server in the test JVM (GreenMail): who gets which mail, what it says and in which
- * encoding, each stage once, and a server that is down or refuses: nothing recorded, sent at the
- * next run.
+ * encoding, each stage once, and a server that is down or refuses: a warning naming the department,
+ * the recipient and the failure, nothing recorded, sent at the next run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -158,21 +163,49 @@ class ReminderMailTest {
     void aServerThatIsDownOrRefusesGetsItTriedAgainAndNothingIsRecordedUntilItIsTaken() throws Exception {
         LocalDate overdue = LocalDate.of(2025, 12, 11);
         int recorded = sentRows();
-        smtp.stop();
-        assertEquals(new ReminderMailJob.Outcome(0, 0, 1, 0), job.run(overdue), "down");
-        assertEquals(recorded, sentRows());
-        try (MailServers.Refusing refusing = new MailServers.Refusing(port)) {
-            assertEquals(new ReminderMailJob.Outcome(0, 0, 1, 0), job.run(overdue), "refusing");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger jobLogger = (Logger) LoggerFactory.getLogger(ReminderMailJob.class);
+        log.start();
+        jobLogger.addAppender(log);
+        try {
+            smtp.stop();
+            assertEquals(new ReminderMailJob.Outcome(0, 0, 1, 0), job.run(overdue), "down");
+            assertEquals(recorded, sentRows());
+            String down = oneWarning(log);
+            assertTrue(down.contains("市民課") && down.contains("shimin@example.jp") && down.contains("ConnectException"), down);
+            try (MailServers.Refusing refusing = new MailServers.Refusing(port)) {
+                assertEquals(new ReminderMailJob.Outcome(0, 0, 1, 0), job.run(overdue), "refusing");
+            }
+            assertEquals(recorded, sentRows());
+            String refused = oneWarning(log);
+            assertTrue(refused.contains("市民課") && refused.contains("shimin@example.jp") && refused.contains("554"), refused);
+            smtp = MailServers.greenMail(port);
+            assertEquals(new ReminderMailJob.Outcome(1, 1, 0, 0), job.run(overdue), "up again");
+            assertEquals(List.of(), warnings(log), "up again");
+        } finally {
+            jobLogger.detachAppender(log);
+            log.stop();
         }
-        assertEquals(recorded, sentRows());
-        smtp = MailServers.greenMail(port);
-        assertEquals(new ReminderMailJob.Outcome(1, 1, 0, 0), job.run(overdue), "up again");
         MimeMessage[] received = smtp.getReceivedMessages();
         assertEquals(1, received.length);
         assertTrue(MailServers.lines(received[0]).contains(
                 "・令和7年12月10日 (2025-12-10) 期限(1日超過) 是正措置 監査指摘F1: 窓口後方の申請書を施錠保管する"), MailServers.text(received[0]));
         assertEquals(recorded + 1, sentRows());
         assertEquals(new ReminderMailJob.Outcome(0, 0, 0, 0), job.run(overdue), "and once only");
+    }
+
+    /** The one warning logged since the last look (the operator's only sign of a failed mail), then forgotten. */
+    private static String oneWarning(ListAppender<ILoggingEvent> log) {
+        List<String> warnings = warnings(log);
+        assertEquals(1, warnings.size(), String.join("\n", warnings));
+        return warnings.get(0);
+    }
+
+    private static List<String> warnings(ListAppender<ILoggingEvent> log) {
+        List<String> warnings = log.list.stream().filter(event -> event.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        log.list.clear();
+        return warnings;
     }
 
     private static MimeMessage byRecipient(MimeMessage[] messages, String address) throws Exception {
