@@ -59,7 +59,8 @@ class DatabaseFactory {
             var result = Migrations.migrate(dataSource);
             LOG.info("Database {} at schema version {} ({} migrations applied in {} ms)",
                     embedded ? "H2 in " + Path.of(dataDir).toAbsolutePath().normalize() : config.getJdbcUrl().replaceAll("password=[^&;]*", "password=***"),
-                    result.targetSchemaVersion, result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000);
+                    // Flyway names no target version when there was nothing to apply.
+                    result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion, result.migrationsExecuted, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
