@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The message bundles of the rules folder, one per language ({@code rules/messages_ja.properties},
@@ -19,10 +22,18 @@ import java.util.Properties;
  */
 public final class RuleMessages {
 
+    private static final String PARAM_WORD = "param.";
+
     private final Map<Language, Properties> bundles;
+    /** The parameter names each bundle has words for, so other parameters cost no lookup. */
+    private final Map<Language, Set<String>> worded = new EnumMap<>(Language.class);
 
     private RuleMessages(Map<Language, Properties> bundles) {
         this.bundles = bundles;
+        bundles.forEach((language, bundle) -> worded.put(language, bundle.stringPropertyNames().stream()
+                .filter(key -> key.startsWith(PARAM_WORD) && key.indexOf('.', PARAM_WORD.length()) > 0)
+                .map(key -> key.substring(PARAM_WORD.length(), key.indexOf('.', PARAM_WORD.length())))
+                .collect(Collectors.toUnmodifiableSet())));
     }
 
     static RuleMessages load(Path rulesDir) {
@@ -54,7 +65,32 @@ public final class RuleMessages {
                 .or(() -> template(language, finding.ruleId()))
                 .or(() -> template(Language.JA, finding.messageKey()))
                 .orElse(finding.ruleId());
-        return substitutor(finding.params()).replace(template);
+        return substitutor(inWords(finding.params(), language)).replace(template);
+    }
+
+    /**
+     * Parameter values the bundle puts into words ({@code param.<name>.<value>}, e.g.
+     * {@code param.answer.NO=いいえ}): a finding keeps the value as the document gave it, its message
+     * reads as the form does.
+     */
+    private Map<String, String> inWords(Map<String, String> params, Language language) {
+        Set<String> names = worded.get(language);
+        if (names.isEmpty()) {
+            return params;
+        }
+        Properties bundle = bundles.get(language);
+        Map<String, String> shown = null;
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            String word = param.getValue() == null || !names.contains(param.getKey()) ? null
+                    : bundle.getProperty(PARAM_WORD + param.getKey() + "." + param.getValue());
+            if (word != null) {
+                if (shown == null) {
+                    shown = new HashMap<>(params);
+                }
+                shown.put(param.getKey(), word);
+            }
+        }
+        return shown == null ? params : shown;
     }
 
     /** Fills in ${name} parameters once: a value that itself contains "${…}" (user text) stays as it is. */

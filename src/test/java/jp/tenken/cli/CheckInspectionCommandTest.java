@@ -61,4 +61,19 @@ class CheckInspectionCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("関係課"), run.err());
     }
+
+    /** Messages name an answer as the form does (いいえ, not NO) and a percentage as it was typed (60%, not 60.0%). */
+    @Test
+    void aShortfallsMessageNamesTheAnswerAsTheFormDoes() throws Exception {
+        Path file = write(Submissions.submission("保育課", 2025, item -> switch (item) {
+            case "ORG-01" -> Map.of("answer", "NO");
+            case "HUM-05" -> Map.of("value", 60);
+            default -> null;
+        }));
+        CheckPlanCommandTest.Run ja = CheckPlanCommandTest.run("check-inspection", file.toString());
+        assertTrue(ja.out().contains("項目ORG-01: 回答「いいえ」に対する改善策と改善期限が記載されていません"), ja.out());
+        assertTrue(ja.out().contains("項目HUM-05: 回答「60%」に対する"), ja.out());
+        CheckPlanCommandTest.Run en = CheckPlanCommandTest.run("check-inspection", file.toString(), "--lang", "en");
+        assertTrue(en.out().contains("Item ORG-01: the answer \"No\" needs an improvement action"), en.out());
+    }
 }
