@@ -66,7 +66,7 @@ public class FirstAdmin implements ApplicationEventListener<StartupEvent> {
             });
         }
         String password = configuredPassword != null ? configuredPassword : generatePassword();
-        Account admin = new Account(USERNAME, "Administrator", null, EnumSet.of(Role.ADMIN), null, Set.of(), true);
+        Account admin = new Account(USERNAME, "管理者", null, EnumSet.of(Role.ADMIN), null, Set.of(), true);
         try {
             users.create(admin, hasher.hash(password));
         } catch (UsernameTakenException e) {

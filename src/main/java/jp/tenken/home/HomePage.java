@@ -29,7 +29,7 @@ import java.util.Map;
  * departments with this fiscal year's status, earlier years' submissions and what of its departments
  * is overdue or falls due ({@link ReminderRows}); the auditor's ({@link AuditorOverview}) this year's
  * compliance in figures with links to the lists, and what of the organization is overdue or falls
- * due; the other roles' homes are simple until their pages come.
+ * due; the plan editor's lists the pages its role opens (plans, evaluations, the rule catalogue).
  */
 @Controller
 class HomePage {
@@ -75,6 +75,9 @@ class HomePage {
         }
         if (!caller.account().has(Role.SECURITY_OFFICER)) {
             model.put("roles", caller.account().roles().stream().map(Layout::roleName).toList());
+            // The pages its role opens, as the navigation has them, without home and the password page.
+            model.put("startLinks", ((List<?>) model.get("nav")).stream().map(Layout.Link.class::cast)
+                    .filter(link -> !link.href().equals("/") && !link.href().equals("/password")).toList());
             return new ModelAndView<>("home/simple", model);
         }
         List<OfficerOverview.DepartmentLine> lines = overview.departments(caller, fiscalYear);

@@ -146,6 +146,19 @@ class EvaluationPagesTest {
         assertEquals(403, exchange(HttpRequest.GET("/evaluations").cookie(jwt)).code());
     }
 
+    /** A plan editor's home leads to its pages (plans, evaluations), not to the API. */
+    @Test
+    void thePlanEditorsHomeListsItsPages() {
+        Session session = login(TestUsers.editor(context));
+        HttpResponse<String> home = exchange(HttpRequest.GET("/").cookie(session.login));
+        assertEquals(200, home.code());
+        String main = home.body().substring(home.body().indexOf("<h1>"));
+        assertTrue(main.contains("<a href=\"/plans\">計画</a>"), main);
+        assertTrue(main.contains("<a href=\"/evaluations\">評価</a>"), main);
+        assertFalse(main.contains("API"), main);
+        assertFalse(main.contains("href=\"/compliance\""), "only the pages its role opens: " + main);
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
