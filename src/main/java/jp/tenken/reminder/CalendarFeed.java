@@ -9,12 +9,14 @@ import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
+import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -30,8 +32,12 @@ public class CalendarFeed {
 
     static final String PRODUCT = "-//Tenken//Reminders 1.0//JA";
 
-    /** The feed of these items, named {@code name} in the client (X-WR-CALNAME), CRLF line ends. */
-    public String write(String name, List<Reminder> items) {
+    /**
+     * The feed of these items, named {@code name} in the client (X-WR-CALNAME), CRLF line ends; each
+     * event links to its record at {@code baseUrl} (scheme, host and port the client reached the
+     * service at: a link without them opens nothing from a calendar application).
+     */
+    public String write(String name, List<Reminder> items, String baseUrl) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -40,17 +46,19 @@ public class CalendarFeed {
         calendar.add(new XProperty("X-WR-CALNAME", name));
         calendar.add(new XProperty("X-WR-TIMEZONE", JapaneseDates.JAPAN.getId()));
         for (Reminder item : items) {
-            calendar.add(event(item));
+            calendar.add(event(item, baseUrl));
         }
         return OctetFolding.fold(calendar.toString());
     }
 
-    private static VEvent event(Reminder item) {
+    private static VEvent event(Reminder item, String baseUrl) {
         // An all-day event: DTSTART;VALUE=DATE on the due date, DTEND (exclusive) the day after.
         VEvent event = new VEvent(item.dueDate(), item.dueDate().plusDays(1), summary(item));
         event.replace(new DtStamp(item.recordedAt().truncatedTo(ChronoUnit.SECONDS)));
         event.add(new Uid(item.key() + "@tenken"));
-        event.add(new Description(description(item)));
+        String record = baseUrl + recordPath(item);
+        event.add(new Description(description(item, record)));
+        event.add(new Url(URI.create(record)));
         event.add(new Categories(item.kind().word()));
         // A deadline takes no time in the day: clients do not show the day as busy.
         event.add(ImmutableTransp.TRANSPARENT);
@@ -63,13 +71,16 @@ public class CalendarFeed {
                 + (item.action().isBlank() ? "" : ": " + item.action());
     }
 
-    private static String description(Reminder item) {
-        String record = item.kind() == ReminderKind.REMEDIATION
-                ? "自己点検: /inspections/" + item.source().inspectionId() + "#item-" + item.source().itemId()
-                : "監査: /audits/" + item.source().auditId();
+    private static String recordPath(Reminder item) {
+        return item.kind() == ReminderKind.REMEDIATION
+                ? "/inspections/" + item.source().inspectionId() + "#item-" + item.source().itemId()
+                : "/audits/" + item.source().auditId();
+    }
+
+    private static String description(Reminder item, String record) {
         return item.department() + "の" + item.label() + "\n"
                 + "期限: " + JapaneseDates.date(item.dueDate()) + "\n"
                 + "内容: " + item.action() + "\n"
-                + record;
+                + (item.kind() == ReminderKind.REMEDIATION ? "自己点検: " : "監査: ") + record;
     }
 }

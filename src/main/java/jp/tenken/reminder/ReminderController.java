@@ -2,15 +2,18 @@ package jp.tenken.reminder;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.util.HttpHostResolver;
 import jp.tenken.account.Caller;
 import jp.tenken.api.QueryParameters;
 import jp.tenken.document.DocumentRejectedException;
 import jp.tenken.document.Problem;
+import jp.tenken.organization.OrganizationRegistry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,10 +32,14 @@ class ReminderController {
 
     private final ReminderService reminders;
     private final CalendarFeed feed;
+    private final OrganizationRegistry organizations;
+    private final HttpHostResolver hosts;
 
-    ReminderController(ReminderService reminders, CalendarFeed feed) {
+    ReminderController(ReminderService reminders, CalendarFeed feed, OrganizationRegistry organizations, HttpHostResolver hosts) {
         this.reminders = reminders;
         this.feed = feed;
+        this.organizations = organizations;
+        this.hosts = hosts;
     }
 
     @Get(value = "/reminders", produces = MediaType.APPLICATION_JSON)
@@ -47,14 +54,16 @@ class ReminderController {
      * to come), unless {@code withinDays} is given; as of today unless {@code asOf} is.
      */
     @Get(value = "/reminders.ics", produces = CALENDAR)
-    HttpResponse<byte[]> calendar(Caller caller, @Nullable @QueryValue String organization,
+    HttpResponse<byte[]> calendar(HttpRequest<?> request, Caller caller, @Nullable @QueryValue String organization,
                                   @Nullable @QueryValue String department, @Nullable @QueryValue String asOf,
                                   @Nullable @QueryValue String withinDays) {
         String org = QueryParameters.required("organization", organization);
         String unit = blankToNull(department);
         List<Reminder> items = reminders.list(caller, org, unit, QueryParameters.asOf(asOf), withinDays(withinDays, null));
-        String name = "点検 期限 " + org + (unit == null ? "" : " " + unit);
-        byte[] body = feed.write(name, items).getBytes(StandardCharsets.UTF_8);
+        // Named as people name the organization (平塚市), not by its id.
+        String orgName = organizations.directory(org).map(d -> d.organization().name()).orElse(org);
+        String name = "点検 期限 " + orgName + (unit == null ? "" : " " + unit);
+        byte[] body = feed.write(name, items, hosts.resolve(request)).getBytes(StandardCharsets.UTF_8);
         return HttpResponse.ok(body)
                 .contentType(MediaType.of(CALENDAR + "; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"reminders-" + org + ".ics\"");

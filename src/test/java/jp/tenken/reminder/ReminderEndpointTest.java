@@ -6,6 +6,7 @@ import biweekly.component.VEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -46,6 +47,9 @@ class ReminderEndpointTest {
 
     @Inject
     ApplicationContext context;
+
+    @Inject
+    EmbeddedServer server;
 
     private String auditor;
     private String shiminOfficer;
@@ -158,6 +162,12 @@ class ReminderEndpointTest {
         assertEquals(LocalDate.of(2025, 12, 1), toLocalDate(first.getDateEnd().getValue()));
         assertNotNull(first.getDateTimeStamp());
         assertTrue(first.getDescription().getValue().contains("令和7年11月30日 (2025-11-30)"), first.getDescription().getValue());
+        // Links a calendar application can open: scheme, host and port the client used, and the record.
+        String record = "http://localhost:" + server.getPort() + "/inspections/";
+        assertTrue(first.getDescription().getValue().contains("自己点検: " + record), first.getDescription().getValue());
+        assertTrue(first.getUrl().getValue().startsWith(record) && first.getUrl().getValue().endsWith("#item-ORG-01"),
+                first.getUrl().getValue());
+        assertEquals("点検 期限 平塚市", calendar.getExperimentalProperty("X-WR-CALNAME").getValue());
         VEvent action = events.get(2);
         assertEquals("市民課 是正措置 監査指摘F1: 窓口後方の申請書を施錠保管する", action.getSummary().getValue());
         List<String> uids = new ArrayList<>();
