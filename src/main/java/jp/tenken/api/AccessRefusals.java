@@ -22,8 +22,10 @@ import jp.tenken.engine.Language;
 import jp.tenken.i18n.Texts;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The answers of CONTRACT §7 to a request that may not go on, in the error shape: 401 with
@@ -96,10 +98,21 @@ final class AccessRefusals {
                         target, Outcome.DENIED));
             }
             Language language = Requests.language(request);
-            String reason = Texts.get(language, e.decision().reasonKey(), e.decision().reasonParams());
+            String reason = Texts.get(language, e.decision().reasonKey(), worded(e.decision().reasonParams(), language));
             return HttpResponse.<ErrorResponse>status(HttpStatus.FORBIDDEN).body(ErrorResponse.of("forbidden",
                     Texts.get(language, "access.forbidden", Map.of("permission", permission, "reason", reason))));
         }
+    }
+
+    /** The roles of a refusal as people call them (情報セキュリティ担当者), not by their ids. */
+    private static Map<String, String> worded(Map<String, String> params, Language language) {
+        if (!params.containsKey("roles")) {
+            return params;
+        }
+        Map<String, String> worded = new LinkedHashMap<>(params);
+        worded.put("roles", Arrays.stream(params.get("roles").split(",")).map(String::strip)
+                .map(role -> Texts.getOr(language, "role." + role, role)).collect(Collectors.joining(language == Language.JA ? "・" : ", ")));
+        return worded;
     }
 
     private static boolean isApi(HttpRequest<?> request) {

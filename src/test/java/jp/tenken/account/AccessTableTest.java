@@ -19,6 +19,7 @@ import jp.tenken.api.Http;
 import jp.tenken.inspection.Submissions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -315,6 +317,19 @@ class AccessTableTest {
                     assertEquals(403, send(As.PLAN_EDITOR, HttpRequest.GET("/api/v1/inspections/" + inspectionId)).status());
                     assertEquals(before, denied(log, As.PLAN_EDITOR));
                 }));
+    }
+
+    /** A refusal names the roles as people call them, in the reader's language, not by their ids. */
+    @Test
+    void aRefusalNamesTheUsersRolesInWords() throws Exception {
+        Http.Answer ja = send(As.SECURITY_OFFICER, json(HttpRequest.POST("/api/v1/plans", Fixtures.SMALL_PLAN)));
+        assertEquals(403, ja.status(), ja.body());
+        String message = json.readTree(ja.body()).get("message").asText();
+        assertTrue(message.contains("の役割(情報セキュリティ担当者)にはこの権限がありません"), message);
+        assertFalse(message.contains("SECURITY_OFFICER"), message);
+        Http.Answer en = send(As.SECURITY_OFFICER, json(HttpRequest.POST("/api/v1/plans", Fixtures.SMALL_PLAN)).header("Accept-Language", "en"));
+        assertEquals(403, en.status(), en.body());
+        assertTrue(json.readTree(en.body()).get("message").asText().contains("(security officer) grants it"), en.body());
     }
 
     private int denied(ActivityLog log, As as) {
