@@ -1,6 +1,11 @@
 // Tenken: enhancements only. Every form works without this script (CONTRACT §8).
 (function () {
   document.documentElement.classList.add('js');
+  // A form that cannot be undone (revoking a waiver) asks first; without the script it is sent as it is.
+  document.addEventListener('submit', function (e) {
+    var message = e.target.getAttribute && e.target.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) e.preventDefault();
+  });
   function answerOf(item) {
     var checked = item.querySelector('input[type=radio]:checked');
     return checked ? checked.value : '';

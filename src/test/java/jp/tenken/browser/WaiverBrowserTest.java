@@ -17,10 +17,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -102,7 +106,14 @@ class WaiverBrowserTest {
         assertTrue(row.getText().contains(TestUsers.AUDITOR), row.getText());
 
         // Revoked there: the finding counts again at once.
+        // It asks first, since a revocation cannot be undone: dismissed, nothing changes.
         row.findElement(By.cssSelector("[data-action=revoke-waiver]")).click();
+        Alert question = new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+        assertTrue(question.getText().startsWith("この適用除外を取り消しますか"), question.getText());
+        question.dismiss();
+        assertEquals("ACTIVE", browser.waitFor("tr[data-rule-id='" + RULE + "']").getAttribute("data-waiver-state"));
+        browser.waitFor("tr[data-rule-id='" + RULE + "'] [data-action=revoke-waiver]").click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
         browser.waitFor("[role=status]");
         assertEquals("適用除外を取り消しました。", browser.text("[role=status]"));
         assertTrue(browser.waitFor("tr[data-rule-id='" + RULE + "']").getAttribute("data-waiver-state").equals("REVOKED"));
