@@ -63,6 +63,19 @@
     var all = form.querySelector('[data-progress=all]');
     if (all) all.textContent = answered + ' / ' + total;
   }
+  // A refused login comes back with the name as it was typed (kept in this tab only, never in the
+  // address), so only the password is typed again.
+  document.addEventListener('DOMContentLoaded', function () {
+    var login = document.querySelector('form[action="/login"]');
+    if (!login || !window.sessionStorage) return;
+    var name = login.querySelector('input[name=username]');
+    login.addEventListener('submit', function () { sessionStorage.setItem('tenken.login-name', name.value); });
+    var kept = sessionStorage.getItem('tenken.login-name');
+    if (/[?&](error|locked)\b/.test(location.search) && kept && name.value === '') {
+      name.value = kept;
+      login.querySelector('input[name=password]').focus();
+    }
+  });
   document.addEventListener('DOMContentLoaded', function () {
     var form = document.getElementById('inspection-form');
     if (!form || form.querySelector('fieldset[disabled]')) return;

@@ -87,8 +87,10 @@ class LoginPageBrowserTest {
         assertEquals("/login?error", browser.currentPath());
         assertEquals(WRONG_PASSWORD_MESSAGE, browser.text("[role=alert]"));
         assertTrue(browser.cookie("JWT").isEmpty(), "no login cookie after a refused login");
-        // The form is there again, ready for another try.
+        // The form is there again, ready for another try, with the name as it was typed.
         browser.waitFor("form[action='/login'] input[name=username]");
+        assertEquals(editor, browser.driver().findElement(By.cssSelector("input[name=username]")).getDomProperty("value"));
+        assertEquals("", browser.driver().findElement(By.cssSelector("input[name=password]")).getDomProperty("value"));
         assertTrue(browser.domContentLoadedMillis() > 0);
 
         Path shot = browser.screenshot(Path.of("target", "browser", "login-error.png"));
