@@ -78,7 +78,7 @@ class WaiverPages {
         Map<String, Object> model = layout.model(caller, Texts.get(language, "waiver.page.title"));
         Map<String, String> t = new LinkedHashMap<>();
         for (String key : List.of("title", "intro", "refused", "back", "none", "rule", "target", "reason", "expires", "state",
-                "createdBy", "revoke", "revokeConfirm")) {
+                "createdBy", "revoke", "revokeConfirm", "again")) {
             t.put(key, Texts.get(language, "waiver.page." + key));
         }
         model.put("t", t);

@@ -139,6 +139,16 @@ class WaiverPagesTest {
         assertEquals(400, refused.code());
         assertTrue(refused.body().contains("理由: "), refused.body());
         assertEquals(0, waiversOf("博物館").size(), "nothing stored from a refused form");
+        // The form comes back as typed, to correct only what was refused.
+        Map<String, String> past = form("博物館", "展示替えの休館中のため", back);
+        past.put("expiresOn", JapaneseDates.today().minusDays(1).toString());
+        HttpResponse<String> pastRefused = post(session, "/waivers", past, true);
+        assertEquals(400, pastRefused.code());
+        assertTrue(pastRefused.body().contains(">展示替えの休館中のため</textarea>"), pastRefused.body());
+        assertTrue(pastRefused.body().contains("name=\"target.itemId\" value=\"ORG-01\""), pastRefused.body());
+        assertTrue(pastRefused.body().contains("name=\"expiresOn\" data-field=\"waiver-expires\" required value=\"" + past.get("expiresOn") + "\""),
+                pastRefused.body());
+        assertEquals(0, waiversOf("博物館").size());
 
         assertEquals(403, post(session, "/waivers", form("博物館", "理由あり", back), false).code(), "no CSRF token");
         assertEquals(0, waiversOf("博物館").size());
