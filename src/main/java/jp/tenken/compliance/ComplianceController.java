@@ -54,7 +54,7 @@ class ComplianceController {
         Language language = wanted == ExportFormat.XLSX || wanted == ExportFormat.PDF ? Language.JA : Requests.language(request);
         ComplianceList list = service.units(caller, QueryParameters.required("organization", organization),
                 QueryParameters.year(fiscalYear), status(status), QueryParameters.asOf(asOf), language);
-        String name = organizations.directory(list.organization()).map(d -> d.organization().name()).orElse(list.organization());
+        String name = organizations.nameOf(list.organization());
         String ascii = "compliance-" + list.organization() + "-" + list.fiscalYear();
         String japanese = "適合状況一覧_" + name + "_" + list.fiscalYear();
         return switch (wanted) {

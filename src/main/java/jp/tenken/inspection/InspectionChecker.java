@@ -119,7 +119,7 @@ public final class InspectionChecker {
         Checklist checklist = checklist(submission.checklistId());
         Department unit = unit(submission.organization(), submission.department());
         requireDatedInItsYearWithAnswersThatFitTheirItems(submission, checklist);
-        boolean organizationLevel = unit.name().equals(securityOffice(submission.organization()));
+        boolean organizationLevel = answersOrganizationLevel(submission.organization(), unit.name());
         RuleBase.Compiled rules = ruleBase.compiled(); // once: the version names the rules that found
         List<Finding> findings = rules.evaluate(FAMILY, InspectionFacts.of(submission, unit.name(), checklist,
                 previousOfUnit.apply(unit.name()), organizationLevel), Map.of());

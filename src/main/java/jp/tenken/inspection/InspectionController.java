@@ -85,8 +85,7 @@ class InspectionController {
             return HttpResponse.ok(InspectionResponse.of(stored, checklist, ruleBase.messages(), Requests.language(request), true))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        String organizationName = organizations.directory(stored.organization()).map(d -> d.organization().name())
-                .orElse(stored.organization());
+        String organizationName = organizations.nameOf(stored.organization());
         InspectionReport report = InspectionReport.of(stored, checklist, ruleBase.messages(), organizationName);
         byte[] file = wanted == ExportFormat.XLSX ? InspectionXlsx.write(report) : InspectionPdf.write(report);
         return Attachment.of(file, wanted, "inspection-" + stored.fiscalYear() + "-" + stored.id(), report.fileName());

@@ -70,6 +70,11 @@ public final class OrganizationRegistry {
         return Optional.ofNullable(organizationId).map(directories::get);
     }
 
+    /** The organization's name as people say it (平塚市), or its id when the registry does not know it. */
+    public String nameOf(String organizationId) {
+        return directory(organizationId).map(d -> d.organization().name()).orElse(organizationId);
+    }
+
     /** The organization a document names in its {@code organization} field, or a 422 naming that field. */
     public DepartmentDirectory requireDirectory(String organizationId) {
         return directory(organizationId).orElseThrow(() -> DocumentRejectedException.unprocessable(

@@ -61,7 +61,7 @@ class ReminderController {
         String unit = blankToNull(department);
         List<Reminder> items = reminders.list(caller, org, unit, QueryParameters.asOf(asOf), withinDays(withinDays, null));
         // Named as people name the organization (平塚市), not by its id.
-        String orgName = organizations.directory(org).map(d -> d.organization().name()).orElse(org);
+        String orgName = organizations.nameOf(org);
         String name = "点検 期限 " + orgName + (unit == null ? "" : " " + unit);
         byte[] body = feed.write(name, items, hosts.resolve(request)).getBytes(StandardCharsets.UTF_8);
         return HttpResponse.ok(body)

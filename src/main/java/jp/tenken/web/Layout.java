@@ -48,7 +48,7 @@ public class Layout {
         if (organization == null) {
             return "全組織";
         }
-        return organizations.directory(organization).map(d -> d.organization().name()).orElse(organization);
+        return organizations.nameOf(organization);
     }
 
     public static String roleName(Role role) {
