@@ -29,7 +29,8 @@ import java.util.concurrent.ExecutorService;
  * once. The slow bcrypt comparison runs only when {@link VerifiedPasswords} has not already
  * verified this very password against this very hash, and then on the blocking pool, never on an
  * event-loop thread. A refused attempt is a failed login: counted for the lockout and written to
- * the activity log as LOGIN_FAILED.
+ * the activity log as LOGIN_FAILED. While the first admin is still being made (just after a first
+ * start, see {@link FirstAdmin}), an attempt waits for it on the blocking pool.
  */
 @Singleton
 class AccountAuthenticationProvider<B> implements HttpRequestReactiveAuthenticationProvider<B> {
@@ -46,55 +47,67 @@ class AccountAuthenticationProvider<B> implements HttpRequestReactiveAuthenticat
     private final LoginThrottle throttle;
     private final ActivityLog activity;
     private final ExecutorService blocking;
+    private final CompletableFuture<Void> firstAdminSettled;
 
     AccountAuthenticationProvider(UserStore users, PasswordHasher hasher, VerifiedPasswords verified,
                                   LoginThrottle throttle, ActivityLog activity,
-                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                  Optional<FirstAdmin> firstAdmin) {
         this.users = users;
         this.hasher = hasher;
         this.verified = verified;
         this.throttle = throttle;
         this.activity = activity;
         this.blocking = blocking;
+        this.firstAdminSettled = firstAdmin.map(FirstAdmin::settled).orElse(CompletableFuture.completedFuture(null));
     }
 
     @Override
     public Publisher<AuthenticationResponse> authenticate(HttpRequest<B> request,
                                                           AuthenticationRequest<String, String> credentials) {
+        if (!firstAdminSettled.isDone()) {
+            return Publishers.fromCompletableFuture(() -> firstAdminSettled
+                    .thenComposeAsync(made -> authenticateNow(request, credentials), blocking));
+        }
+        return Publishers.fromCompletableFuture(() -> authenticateNow(request, credentials));
+    }
+
+    private CompletableFuture<AuthenticationResponse> authenticateNow(HttpRequest<B> request,
+                                                                      AuthenticationRequest<String, String> credentials) {
         String username = credentials.getIdentity() == null ? "" : credentials.getIdentity();
         String password = credentials.getSecret() == null ? "" : credentials.getSecret();
         if (!AccountFields.isPossibleUsername(username)) {
             // No such user can exist: no lookup with a name of 10,000 characters or a NUL in it.
-            return Publishers.just(refuse(request, username, null, LoginRefusal.CREDENTIALS));
+            return CompletableFuture.completedFuture(refuse(request, username, null, LoginRefusal.CREDENTIALS));
         }
         UserStore.LoginRecord record = users.loginRecord(username, throttle.countedSince());
         Optional<Account> account = record.account();
         if (throttle.isLocked(record.recentFailures())) {
-            return Publishers.just(refuse(request, username, account.map(Account::organization).orElse(null),
+            return CompletableFuture.completedFuture(refuse(request, username, account.map(Account::organization).orElse(null),
                     LoginRefusal.LOCKED));
         }
         if (account.isEmpty() || record.passwordHash() == null) {
             // bcrypt anyway, so an unknown name takes as long as a known one with a wrong password.
-            return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
+            return CompletableFuture.supplyAsync(() -> {
                 hasher.verifyAgainstNothing(password);
                 return refuse(request, username, null, LoginRefusal.CREDENTIALS);
-            }, blocking));
+            }, blocking);
         }
         Account found = account.get();
         if (!found.enabled()) {
-            return Publishers.just(refuse(request, username, found.organization(), LoginRefusal.CREDENTIALS));
+            return CompletableFuture.completedFuture(refuse(request, username, found.organization(), LoginRefusal.CREDENTIALS));
         }
         String hash = record.passwordHash();
         if (verified.wasVerified(username, hash, password)) {
-            return Publishers.just(success(request, found));
+            return CompletableFuture.completedFuture(success(request, found));
         }
-        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             if (hasher.verify(password, hash)) {
                 verified.remember(username, hash, password);
                 return success(request, found);
             }
             return refuse(request, username, found.organization(), LoginRefusal.CREDENTIALS);
-        }, blocking));
+        }, blocking);
     }
 
     private static AuthenticationResponse success(HttpRequest<?> request, Account account) {

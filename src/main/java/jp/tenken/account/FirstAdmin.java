@@ -3,9 +3,12 @@ package jp.tenken.account;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,17 +16,25 @@ import org.slf4j.LoggerFactory;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
  * CONTRACT §7: on a start with no user at all, creates {@code admin} (ADMIN of all organizations)
  * with the password of {@code tenken.admin-password} (env TENKEN_ADMIN_PASSWORD), or else a random
- * one shown once on the console. Runs before the server answers (StartupEvent comes first); the
- * command line has no database and skips it. A later start, or one that loses the race to another
- * instance on the same database, changes nothing.
+ * one shown once on the console. The command line has no database and skips it. A later start, or
+ * one that loses the race to another instance on the same database, changes nothing.
+ *
+ * <p>Whether an admin must be made, and whether a configured password is strong enough (a weak one
+ * stops the start), is decided when the context has started. The password's bcrypt hash (cost 12,
+ * 0.3–0.6 s of one core, the slowest single step of a first start) is by default made once the
+ * server answers ({@code tenken.first-admin.after-server-start}), on the blocking pool: a start is
+ * bound by the CPU of two cores, and the hash no longer competes with it. A login that arrives in
+ * that half second waits for it ({@link #settled()}), so no request sees a service without its admin.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
-public class FirstAdmin implements ApplicationEventListener<StartupEvent> {
+public class FirstAdmin {
 
     public static final String USERNAME = "admin";
 
@@ -40,24 +51,58 @@ public class FirstAdmin implements ApplicationEventListener<StartupEvent> {
     private final PasswordHasher hasher;
     private final AdminPasswordNotice notice;
     private final String configuredPassword;
+    private final boolean afterServerStart;
+    private final ExecutorService blocking;
+    /** Completed once no admin remains to be made: made, found, or lost to another instance. */
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    /** The password of the admin still to be made when the server starts; null when none is. */
+    private volatile String pendingPassword;
 
     FirstAdmin(UserStore users, PasswordHasher hasher, AdminPasswordNotice notice,
-               @Nullable @Value("${tenken.admin-password:}") String configuredPassword) {
+               @Nullable @Value("${tenken.admin-password:}") String configuredPassword,
+               @Value("${tenken.first-admin.after-server-start:true}") boolean afterServerStart,
+               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.users = users;
         this.hasher = hasher;
         this.notice = notice;
         this.configuredPassword = configuredPassword == null || configuredPassword.isEmpty() ? null : configuredPassword;
+        this.afterServerStart = afterServerStart;
+        this.blocking = blocking;
     }
 
-    @Override
-    public void onApplicationEvent(StartupEvent event) {
-        createWhenNoUserExists();
+    @EventListener
+    void onStartup(StartupEvent event) {
+        String password = passwordOfAdminToMake();
+        if (password == null) {
+            settled.complete(null);
+        } else if (afterServerStart) {
+            pendingPassword = password;
+        } else {
+            createSettling(password);
+        }
     }
 
-    /** Whether this call created the admin. */
-    boolean createWhenNoUserExists() {
+    @EventListener
+    void onServerStartup(ServerStartupEvent event) {
+        String password = pendingPassword;
+        pendingPassword = null;
+        if (password != null) {
+            blocking.execute(() -> createSettling(password));
+        }
+    }
+
+    /**
+     * Completes when no first admin remains to be made by this instance: at once when a user
+     * existed, else when the admin is stored (after the server has started, by default).
+     */
+    public CompletableFuture<Void> settled() {
+        return settled;
+    }
+
+    /** The password the first admin gets, or null when a user exists already. */
+    private String passwordOfAdminToMake() {
         if (users.count() > 0) {
-            return false;
+            return null;
         }
         if (configuredPassword != null) {
             // A weak configured password stops the start rather than guard every organization.
@@ -65,13 +110,27 @@ public class FirstAdmin implements ApplicationEventListener<StartupEvent> {
                 throw new jp.tenken.source.SourceException("tenken.admin-password (TENKEN_ADMIN_PASSWORD): " + problem.message());
             });
         }
-        String password = configuredPassword != null ? configuredPassword : generatePassword();
+        return configuredPassword != null ? configuredPassword : generatePassword();
+    }
+
+    private void createSettling(String password) {
+        try {
+            create(password);
+        } catch (RuntimeException e) {
+            LOG.error("The first admin could not be created: {}", e.toString());
+            throw e;
+        } finally {
+            settled.complete(null);
+        }
+    }
+
+    private void create(String password) {
         Account admin = new Account(USERNAME, "管理者", null, EnumSet.of(Role.ADMIN), null, Set.of(), true);
         try {
             users.create(admin, hasher.hash(password));
         } catch (UsernameTakenException e) {
             LOG.info("The first admin was created by another instance meanwhile");
-            return false;
+            return;
         }
         if (configuredPassword != null) {
             LOG.info("Created the first user {} with the password of tenken.admin-password", USERNAME);
@@ -79,7 +138,6 @@ public class FirstAdmin implements ApplicationEventListener<StartupEvent> {
             LOG.info("Created the first user {} with a generated password, shown once on the console", USERNAME);
             notice.show(noticeLine(password));
         }
-        return true;
     }
 
     static String noticeLine(String password) {
