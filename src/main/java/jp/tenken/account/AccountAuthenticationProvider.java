@@ -29,8 +29,9 @@ import java.util.concurrent.ExecutorService;
  * once. The slow bcrypt comparison runs only when {@link VerifiedPasswords} has not already
  * verified this very password against this very hash, and then on the blocking pool, never on an
  * event-loop thread. A refused attempt is a failed login: counted for the lockout and written to
- * the activity log as LOGIN_FAILED. While the first admin is still being made (just after a first
- * start, see {@link FirstAdmin}), an attempt waits for it on the blocking pool.
+ * the activity log as LOGIN_FAILED. An attempt made while the first admin is still being made (in
+ * the half second after a first start, see {@link FirstAdmin}) goes on, on the blocking pool, once
+ * the admin is stored.
  */
 @Singleton
 class AccountAuthenticationProvider<B> implements HttpRequestReactiveAuthenticationProvider<B> {

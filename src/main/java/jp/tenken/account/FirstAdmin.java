@@ -3,6 +3,7 @@ package jp.tenken.account;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -18,6 +19,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * CONTRACT §7: on a start with no user at all, creates {@code admin} (ADMIN of all organizations)
@@ -30,7 +32,11 @@ import java.util.concurrent.ExecutorService;
  * 0.3–0.6 s of one core, the slowest single step of a first start) is by default made once the
  * server answers ({@code tenken.first-admin.after-server-start}), on the blocking pool: a start is
  * bound by the CPU of two cores, and the hash no longer competes with it. A login that arrives in
- * that half second waits for it ({@link #settled()}), so no request sees a service without its admin.
+ * that half second waits for it ({@link #settled()}) rather than being refused. If making the admin
+ * fails then (the database gone, say), the process stops with exit code 1, as the same failure
+ * stopped the start before: a service nobody can log in to is of no use. With the setting off (the
+ * tests' configuration) the admin is made during the context's start, as before; with it on, a
+ * context whose server never starts makes none.
  */
 @Singleton
 @Requires(notEnv = Environment.CLI)
@@ -56,7 +62,9 @@ public class FirstAdmin {
     /** Completed once no admin remains to be made: made, found, or lost to another instance. */
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
     /** The password of the admin still to be made when the server starts; null when none is. */
-    private volatile String pendingPassword;
+    private final AtomicReference<String> pendingPassword = new AtomicReference<>();
+    /** Set when the context stops: a hash cut short by a stop is not a failure to report. */
+    private volatile boolean stopping;
 
     FirstAdmin(UserStore users, PasswordHasher hasher, AdminPasswordNotice notice,
                @Nullable @Value("${tenken.admin-password:}") String configuredPassword,
@@ -76,7 +84,7 @@ public class FirstAdmin {
         if (password == null) {
             settled.complete(null);
         } else if (afterServerStart) {
-            pendingPassword = password;
+            pendingPassword.set(password);
         } else {
             createSettling(password);
         }
@@ -84,11 +92,15 @@ public class FirstAdmin {
 
     @EventListener
     void onServerStartup(ServerStartupEvent event) {
-        String password = pendingPassword;
-        pendingPassword = null;
+        String password = pendingPassword.getAndSet(null);
         if (password != null) {
-            blocking.execute(() -> createSettling(password));
+            blocking.execute(() -> createOrStop(password));
         }
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
@@ -116,11 +128,22 @@ public class FirstAdmin {
     private void createSettling(String password) {
         try {
             create(password);
-        } catch (RuntimeException e) {
-            LOG.error("The first admin could not be created: {}", e.toString());
-            throw e;
         } finally {
             settled.complete(null);
+        }
+    }
+
+    /** After the server has started: a failure cannot stop the start any more, so it stops the process. */
+    private void createOrStop(String password) {
+        try {
+            createSettling(password);
+        } catch (RuntimeException e) {
+            if (stopping) {
+                LOG.info("The service stopped before the first admin was stored; the next start makes it");
+                return;
+            }
+            LOG.error("The first admin could not be created; the service stops (no one could log in)", e);
+            System.exit(1);
         }
     }
 
